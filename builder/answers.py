@@ -1,0 +1,42 @@
+"""Read an answers file (`{question id: value}` as JSON) for `assess score`."""
+from __future__ import annotations
+
+import json
+import re
+
+from .errors import BankError, Problem
+from .scoring import check_answers
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs):
+    result = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def read_answers(source: str, text: str, model: dict) -> dict:
+    """Parse and check answers; raise `BankError` naming source and line."""
+    try:
+        answers = json.loads(text, object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as exc:
+        raise BankError([Problem(source, key_line(text, exc.args[0]), f"duplicate question id {exc.args[0]!r}")])
+    except json.JSONDecodeError as exc:
+        raise BankError([Problem(source, exc.lineno, f"invalid JSON: {exc.msg}")])
+    problems = [Problem(source, key_line(text, qid) if qid else 1, message)
+                for qid, message in check_answers(model, answers)]
+    if problems:
+        raise BankError(problems)
+    return answers
+
+
+def key_line(text: str, key: str) -> int | None:
+    """Line of the first `"key":` in the text (JSON parsers keep no positions)."""
+    match = re.search(re.escape(json.dumps(key)) + r"\s*:", text)
+    return text.count("\n", 0, match.start()) + 1 if match else None

@@ -1,0 +1,232 @@
+"""What a bank is: the dataclasses the loader builds, and the schema that
+declares, key by key, how each is read from YAML."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .schema import (
+    LANGUAGE,
+    SLUG,
+    Bool,
+    Const,
+    Enum,
+    Field,
+    Int,
+    ListOf,
+    Localized,
+    MapOf,
+    Nullable,
+    Number,
+    Record,
+    Scalar,
+    Text,
+)
+
+Localized_ = dict[str, str]  # language -> text
+
+AXES = ("customer", "competitor")
+QUADRANTS = ("customer", "competitor", "both", "inward")
+
+DEFAULT_SCALES = {
+    "de": ["Trifft gar nicht zu", "Trifft eher nicht zu", "Teils, teils", "Trifft eher zu", "Trifft voll zu"],
+    "en": ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
+}
+
+
+@dataclass(frozen=True)
+class Located:
+    path: str = field(default="", kw_only=True, compare=False, repr=False)
+    line: int = field(default=0, kw_only=True, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Dimension(Located):
+    id: str
+    title: Localized_
+    description: Localized_ | None = None
+    weight: float = 1
+
+
+@dataclass(frozen=True)
+class Level(Located):
+    id: str
+    min: float
+    title: Localized_
+    description: Localized_ | None = None
+
+
+@dataclass(frozen=True)
+class QuadrantText(Located):
+    title: Localized_
+    description: Localized_
+
+
+@dataclass(frozen=True)
+class Quadrants(Located):
+    threshold: float
+    customer: QuadrantText
+    competitor: QuadrantText
+    both: QuadrantText
+    inward: QuadrantText
+
+
+@dataclass(frozen=True)
+class Option(Located):
+    id: str
+    text: Localized_
+    customer: float = 0
+    competitor: float = 0
+
+
+@dataclass(frozen=True)
+class Question(Located):
+    id: str
+    type: str
+    text: Localized_
+    dimension: str | None = None
+    help: Localized_ | None = None
+    improve: Localized_ | None = None
+    weight: float = 1
+    pole: str | None = None
+    reverse: bool = False
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer(Located):
+    """One answer written in a bank file (an example), with its line."""
+
+    value: int | str | None
+
+
+@dataclass(frozen=True)
+class Example(Located):
+    name: str
+    answers: dict[str, Answer]
+    expect: dict
+
+
+@dataclass
+class Bank:
+    path: str
+    id: str
+    version: str
+    languages: list[str]
+    title: Localized_
+    intro: Localized_
+    dimensions: list[Dimension]
+    scale: dict[str, list[str]]
+    levels: list[Level]
+    quadrants: Quadrants
+    recommendations: dict[str, dict[str, Localized_]]
+    min_group_size: int
+    examples: list[Example]
+    questions: list[Question]
+    fingerprint: str = ""
+
+    def dimension_questions(self, dimension_id: str) -> list[Question]:
+        return [q for q in self.questions if q.dimension == dimension_id]
+
+
+# --- The schema, key by key -------------------------------------------------
+
+TEXT = Localized()
+MARKDOWN = Localized(markdown=True)
+WEIGHT = Number(above=0)
+POINTS = Number(minimum=0)
+SCORE = Nullable(Number())
+
+DIMENSION = Record({
+    "id": Field(SLUG, doc="Identifier used by questions and recommendations."),
+    "title": Field(TEXT),
+    "description": Field(MARKDOWN, False, doc="Markdown."),
+    "weight": Field(WEIGHT, False, 1, "Weight of the dimension in the overall scores."),
+}, Dimension, name="dimension")
+
+LEVEL = Record({
+    "id": Field(SLUG),
+    "min": Field(Number(minimum=0, maximum=100), doc="Lowest customer score of this level; the first is 0."),
+    "title": Field(TEXT),
+    "description": Field(MARKDOWN, False, doc="Markdown."),
+}, Level, name="level")
+
+QUADRANT_TEXT = Record({"title": Field(TEXT), "description": Field(MARKDOWN, doc="Markdown.")}, QuadrantText,
+                       name="quadrant")
+
+QUADRANTS_RECORD = Record({
+    "threshold": Field(Number(maximum=100, above=0), False, 50, "Score at which an axis counts as high."),
+    "customer": Field(QUADRANT_TEXT, doc="High customer, low competitor obsession."),
+    "competitor": Field(QUADRANT_TEXT, doc="High competitor, low customer obsession."),
+    "both": Field(QUADRANT_TEXT, doc="Both high."),
+    "inward": Field(QUADRANT_TEXT, doc="Both low: inward-looking."),
+}, Quadrants, name="quadrants")
+
+NOT_GIVEN = object()  # default of expectations left out (None means "expect null")
+
+EXPECTED_SCORES = Record({
+    "customer": Field(SCORE, False, NOT_GIVEN),
+    "competitor": Field(SCORE, False, NOT_GIVEN),
+    "index": Field(SCORE, False, NOT_GIVEN),
+    "quadrant": Field(Nullable(Enum(*QUADRANTS)), False, NOT_GIVEN),
+    "level": Field(Nullable(SLUG), False, NOT_GIVEN),
+    "answered": Field(Int(minimum=0), False, NOT_GIVEN),
+    "total": Field(Int(minimum=0), False, NOT_GIVEN),
+}, lambda path, line, **values: {"line": line} | {k: v for k, v in values.items() if v is not NOT_GIVEN})
+
+ANSWERS = MapOf(SLUG, Nullable(Scalar()))
+
+EXAMPLE = Record({
+    "name": Field(Text("name")),
+    "answers": Field(ANSWERS, doc="Question id -> 1..5 or option id; unlisted questions are skipped."),
+    "expect": Field(Record({
+        "overall": Field(EXPECTED_SCORES, False),
+        "dimensions": Field(MapOf(SLUG, EXPECTED_SCORES), False, dict),
+    }), doc="Any part of the result: overall and per dimension id."),
+}, Example, name="example")
+
+BANK_FILE = Record({
+    "schema": Field(Const(1), doc="Version of the bank format."),
+    "id": Field(SLUG, doc="Identifies the bank (part of result codes and storage keys)."),
+    "version": Field(Text("version"), doc='Your version label; quote it, e.g. "2026.1".'),
+    "languages": Field(ListOf(LANGUAGE, 1), doc="Language codes; the first is the default."),
+    "title": Field(TEXT),
+    "intro": Field(MARKDOWN, doc="Markdown, shown on the start page."),
+    "dimensions": Field(ListOf(DIMENSION, 1)),
+    "scale": Field(MapOf(LANGUAGE, ListOf(Text("label"), 5, 5)), False, dict,
+                   "Five likert labels per language, 1 to 5 (built in for de and en)."),
+    "levels": Field(ListOf(LEVEL, 1), doc="Maturity levels, by ascending min."),
+    "quadrants": Field(QUADRANTS_RECORD),
+    "recommendations": Field(MapOf(SLUG, MapOf(SLUG, MARKDOWN)), False, dict,
+                             "Markdown per dimension id and level id."),
+    "min_group_size": Field(Int(minimum=3), False, 5, "Smallest group the team page shows."),
+    "examples": Field(ListOf(EXAMPLE), False, list, "Self-tests run by assess validate."),
+}, doc="bank.yml: the assessment's settings.")
+
+OPTION = Record({
+    "id": Field(SLUG),
+    "text": Field(TEXT),
+    "customer": Field(POINTS, False, 0, "Customer-obsession points."),
+    "competitor": Field(POINTS, False, 0, "Competitor-obsession points."),
+}, Option, name="option")
+
+QUESTION = Record({
+    "id": Field(SLUG, doc="Unique in the bank."),
+    "dimension": Field(SLUG, False, doc="Required unless the file sets dimension."),
+    "type": Field(Enum("likert", "choice")),
+    "text": Field(TEXT),
+    "help": Field(MARKDOWN, False, doc="Markdown shown with the question."),
+    "improve": Field(MARKDOWN, False, doc="Markdown hint for answers that leave customer points."),
+    "weight": Field(WEIGHT, False, 1),
+}, lambda options=(), **values: Question(options=tuple(options or ()), **values), name="question",
+    selector="type", variants={
+    "likert": {
+        "pole": Field(Enum(*AXES), doc="The axis this statement measures."),
+        "reverse": Field(Bool(), False, False, "True when agreeing is the low end."),
+    },
+    "choice": {"options": Field(ListOf(OPTION, 2), doc="At least two options.")},
+})
+
+QUESTION_FILE = Record({
+    "dimension": Field(SLUG, False, doc="Default dimension of this file's questions."),
+    "questions": Field(ListOf(QUESTION, 1)),
+}, doc="A file of questions.")

@@ -1,0 +1,20 @@
+"""Where the bundled default bank and site sources live.
+
+In a wheel they are installed inside the package (see pyproject.toml); in a
+source checkout or editable install they sit beside the package.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled(name: str) -> Path:
+    inside = PACKAGE / name
+    return inside if inside.is_dir() else PACKAGE.parent / name
+
+
+def default_bank() -> Path:
+    local = Path("questions")
+    return local if (local / "bank.yml").is_file() else bundled("questions")
