@@ -26,9 +26,10 @@ def read_answers(source: str, text: str, model: dict) -> dict:
     try:
         answers = json.loads(text, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
-        raise BankError([Problem(source, key_line(text, exc.args[0]), f"duplicate question id {exc.args[0]!r}")])
+        qid = exc.args[0]
+        raise BankError([Problem(source, key_line(text, qid), f"duplicate question id {qid!r}")]) from None
     except json.JSONDecodeError as exc:
-        raise BankError([Problem(source, exc.lineno, f"invalid JSON: {exc.msg}")])
+        raise BankError([Problem(source, exc.lineno, f"invalid JSON: {exc.msg}")]) from None
     problems = [Problem(source, key_line(text, qid) if qid else 1, message)
                 for qid, message in check_answers(model, answers)]
     if problems:

@@ -113,7 +113,7 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
     unique_ids(bank.levels, "level", problems)
     if bank.levels and bank.levels[0].min != 0:
         at(bank.levels[0].line, f"the first level must have min: 0, found {bank.levels[0].min:g}")
-    for before, after in zip(bank.levels, bank.levels[1:]):
+    for before, after in zip(bank.levels, bank.levels[1:], strict=False):
         if after.min <= before.min:
             at(after.line, f"level {after.id!r}: min must be above {before.min:g} (levels ascend)")
 
@@ -181,7 +181,8 @@ def unique_ids(items, what: str, problems: list[Problem]) -> None:
     first: dict[str, int] = {}
     for item in items:
         if item.id in first:
-            problems.append(Problem(item.path, item.line, f"duplicate {what} id {item.id!r} (first at line {first[item.id]})"))
+            message = f"duplicate {what} id {item.id!r} (first at line {first[item.id]})"
+            problems.append(Problem(item.path, item.line, message))
         first.setdefault(item.id, item.line)
 
 

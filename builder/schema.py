@@ -106,6 +106,7 @@ class Text(Kind):
         return schema
 
 
+KEY = Text("key")
 SLUG = Text("id", SLUG_RE, "use lower-case letters, digits, '-' and '_' (at most 64)")
 LANGUAGE = Text("language code", LANG_RE, "use an ISO 639 code such as de, en or pt-BR")
 
@@ -237,8 +238,9 @@ class ListOf(Kind):
         return schema
 
 
-def mapping_pairs(node: Node, r: Reader, key_kind: Kind = Text("key")):
+def mapping_pairs(node: Node, r: Reader, key_kind: Kind | None = None):
     """Yield (key, key node, value node) of a mapping, refusing duplicates and merges."""
+    key_kind = key_kind or KEY
     seen: dict[str, Node] = {}
     for key_node, value_node in node.value:
         if key_node.tag == TAG + "merge":

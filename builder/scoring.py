@@ -96,7 +96,7 @@ def score(model: dict, answers: dict) -> dict:
     overall = {}
     for axis in AXES:
         total, weights = 0.0, 0.0
-        for d, result in zip(model["dimensions"], dimensions):
+        for d, result in zip(model["dimensions"], dimensions, strict=True):
             if result[axis] is not None:
                 total += d["weight"] * result[axis]
                 weights += d["weight"]
