@@ -11,8 +11,10 @@ from . import __version__
 from .answers import read_answers
 from .errors import AssessError
 from .load import load
-from .resources import default_bank
+from .build import build
+from .resources import bundled, default_bank
 from .scoring import score
+from .serve import serve
 
 
 class Group(click.Group):
@@ -77,6 +79,33 @@ def score_command(bank: Path | None, answers_file) -> None:
     source = "<stdin>" if answers_file.name == "<stdin>" else answers_file.name
     answers = read_answers(source, answers_file.read(), model)
     click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
+
+
+@cli.command("build")
+@bank_option
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
+              show_default=True, help="Folder to write the site into.")
+@click.option("--base-url", default="/", show_default=True,
+              help="URL path the site is served under, e.g. /my-repo/ (used by 404.html).")
+@strict_option
+@click.option("--clean", is_flag=True, help="Remove files of the previous site that this build does not produce.")
+def build_command(bank: Path | None, site_dir: Path, base_url: str, strict: bool, clean: bool) -> None:
+    """Render the static site."""
+    loaded = build(bank or default_bank(), site_dir, base_url=base_url, strict=strict, clean=clean)
+    for warning in loaded.warnings:
+        click.echo(str(warning), err=True)
+    click.echo(f"Built {site_dir}/ for {', '.join(loaded.bank.languages)} ({len(loaded.bank.questions)} questions)")
+
+
+@cli.command("serve")
+@bank_option
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to listen on.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+def serve_command(bank: Path | None, dev_addr: str, open_browser: bool) -> None:
+    """Serve the site locally, rebuilding and reloading on changes."""
+    bank_dir = bank or default_bank()
+    serve(lambda site_dir: build(bank_dir, site_dir, live_reload=True),
+          [bank_dir, bundled("site_src")], dev_addr, open_browser)
 
 
 @cli.command()

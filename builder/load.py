@@ -8,7 +8,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
-from .errors import AssessError, BankError, Problem
+from .errors import AssessError, BankError, Problem, sorted_problems
 from .model import AXES, BANK_FILE, DEFAULT_SCALES, QUESTION_FILE, Bank, Question
 from .schema import INVALID, LANGUAGE, ListOf, Reader, suggest
 from .scoring import scoring_model
@@ -51,12 +51,14 @@ def load(folder: Path | str, strict: bool = False) -> LoadResult:
         problems.append(Problem(str(folder), None, "no question files (*.yml) beside bank.yml"))
     for path in files:
         questions += read_question_file(path, languages, problems)
+    # A file with an error yields no questions, so the poles it covers are unknown.
+    all_questions_read = not any(not p.warning for p in problems)
 
     if settings is not INVALID and languages is not None:
         settings.pop("schema")
         bank = Bank(path=str(folder), questions=questions, **settings)
         bank.scale = check_settings(bank, root, problems)
-        check_questions(bank, problems)
+        check_questions(bank, problems, check_poles=all_questions_read)
     if any(not p.warning for p in problems):
         raise BankError(problems)
     model = scoring_model(bank)
@@ -66,7 +68,7 @@ def load(folder: Path | str, strict: bool = False) -> LoadResult:
         problems = [Problem(p.path, p.line, p.message) for p in problems]
     if any(not p.warning for p in problems):
         raise BankError(problems)
-    return LoadResult(bank, model, problems)
+    return LoadResult(bank, model, sorted_problems(problems))
 
 
 def read_languages(root, path: str) -> list[str] | None:
@@ -148,7 +150,7 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
     return scale
 
 
-def check_questions(bank: Bank, problems: list[Problem]) -> None:
+def check_questions(bank: Bank, problems: list[Problem], check_poles: bool = True) -> None:
     dims = {d.id for d in bank.dimensions}
     seen: dict[str, Question] = {}
     for q in bank.questions:
@@ -163,7 +165,7 @@ def check_questions(bank: Bank, problems: list[Problem]) -> None:
             unique_ids(q.options, "option", problems)
             if len({(o.customer, o.competitor) for o in q.options}) == 1:
                 at(f"question {q.id!r}: all options score the same, so the answer changes nothing", True)
-    for d in bank.dimensions:
+    for d in bank.dimensions if check_poles else ():
         poles = {axis for q in bank.dimension_questions(d.id) for axis in measured_axes(q)}
         for axis in AXES:
             if axis not in poles:

@@ -65,7 +65,7 @@ def found(node: Node) -> str:
 
 
 def quote_hint(node: Node) -> str:
-    if isinstance(node, ScalarNode) and node.tag != TAG + "null":
+    if isinstance(node, ScalarNode) and node.tag not in (TAG + "null", STR):
         return f'; write "{node.value}" in quotes if you mean text'
     return ""
 
@@ -298,6 +298,11 @@ class Localized(Kind):
     def read(self, node, r):
         langs = r.languages
         if isinstance(node, ScalarNode):
+            if langs is None and node.tag == STR:
+                # The bank's languages could not be read (reported there), so
+                # whether plain text is allowed is unknown: do not guess.
+                value = self.text.read(node, r)
+                return value if value is INVALID else {"": value}
             if langs is not None and len(langs) == 1:
                 value = self.text.read(node, r)
                 return value if value is INVALID else {langs[0]: value}

@@ -1,0 +1,61 @@
+// The results page: score the tab's answers and fill in the server-rendered page.
+import { score, validAnswers } from "./scoring.js";
+import { fill, loadState, readData } from "./state.js";
+
+const data = readData("results-data");
+const { model } = data;
+const answers = validAnswers(model, loadState(model.bank).answers);
+const result = score(model, answers);
+const format = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 0 });
+
+function showScores(row, scores) {
+  for (const axis of ["customer", "competitor"]) {
+    const cell = row.querySelector(`[data-cell="${axis}"]`);
+    if (scores[axis] === null) {
+      cell.textContent = data.text.not_scored;
+    } else {
+      const meter = document.createElement("meter");
+      Object.assign(meter, { min: 0, max: 100, value: scores[axis] });
+      meter.setAttribute("aria-hidden", "true");
+      cell.replaceChildren(format.format(scores[axis]), " ", meter);
+    }
+  }
+  row.querySelector('[data-cell="level"]').textContent =
+    scores.level === null ? data.text.not_scored : data.levels[scores.level];
+}
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+if (result.overall.answered === 0) {
+  document.getElementById("no-answers").hidden = false;
+} else {
+  const { overall } = result;
+  const skipped = overall.total - overall.answered;
+  document.getElementById("answered-note").textContent = skipped
+    ? fill(data.text.results_skipped, { skipped, total: overall.total })
+    : fill(data.text.results_all_answered, { total: overall.total });
+  const verdict = document.querySelector(`[data-quadrant="${overall.quadrant}"]`);
+  if (verdict) verdict.hidden = false;
+  showScores(document.querySelector('tfoot [data-dimension=""]'), overall);
+  for (const dim of result.dimensions) {
+    showScores(document.querySelector(`tbody [data-dimension="${dim.id}"]`), dim);
+    const article = document.querySelector(`.recommendations [data-dimension="${dim.id}"]`);
+    const advice = dim.level && article.querySelector(`[data-level="${dim.level}"]`);
+    article.hidden = !advice;
+    if (advice) {
+      advice.hidden = false;
+      article.querySelector('[data-cell="level"]').textContent = data.levels[dim.level];
+    }
+  }
+  document.getElementById("download-json").addEventListener("click", () => {
+    download(`${model.bank.id}-result.json`, JSON.stringify(result, null, 2) + "\n", "application/json");
+  });
+  document.getElementById("results").hidden = false;
+}
