@@ -9,9 +9,9 @@ import click
 
 from . import __version__
 from .answers import read_answers
+from .build import build
 from .errors import AssessError
 from .load import load
-from .build import build
 from .resources import bundled, default_bank
 from .scoring import score
 from .serve import serve

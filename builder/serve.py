@@ -12,9 +12,9 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 
 import click
 from markupsafe import escape
