@@ -1,6 +1,7 @@
 """Read an answers file (`{question id: value}` as JSON) for `assess score`."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -27,7 +28,7 @@ def read_answers(source: str, text: str, model: dict) -> dict:
         answers = json.loads(text, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
         qid = exc.args[0]
-        raise BankError([Problem(source, key_line(text, qid), f"duplicate question id {qid!r}")]) from None
+        raise BankError([Problem(source, key_line(text, qid, 2), f"duplicate question id {qid!r}")]) from None
     except json.JSONDecodeError as exc:
         raise BankError([Problem(source, exc.lineno, f"invalid JSON: {exc.msg}")]) from None
     problems = [Problem(source, key_line(text, qid) if qid else 1, message)
@@ -37,7 +38,8 @@ def read_answers(source: str, text: str, model: dict) -> dict:
     return answers
 
 
-def key_line(text: str, key: str) -> int | None:
-    """Line of the first `"key":` in the text (JSON parsers keep no positions)."""
-    match = re.search(re.escape(json.dumps(key)) + r"\s*:", text)
+def key_line(text: str, key: str, occurrence: int = 1) -> int | None:
+    """Line of the nth `"key":` in the text (JSON parsers keep no positions)."""
+    matches = re.finditer(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", text)
+    match = next(itertools.islice(matches, occurrence - 1, None), None)
     return text.count("\n", 0, match.start()) + 1 if match else None
