@@ -6,7 +6,8 @@ const data = readData("results-data");
 const { model } = data;
 const answers = validAnswers(model, loadState(model.bank).answers);
 const result = score(model, answers);
-const format = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 0 });
+// Scores are shown rounded down, so a shown 60 never sits below a level that starts at 60.
+const shown = (value) => String(Math.floor(value));
 
 function showScores(row, scores) {
   for (const axis of ["customer", "competitor"]) {
@@ -17,7 +18,7 @@ function showScores(row, scores) {
       const meter = document.createElement("meter");
       Object.assign(meter, { min: 0, max: 100, value: scores[axis] });
       meter.setAttribute("aria-hidden", "true");
-      cell.replaceChildren(format.format(scores[axis]), " ", meter);
+      cell.replaceChildren(shown(scores[axis]), " ", meter);
     }
   }
   row.querySelector('[data-cell="level"]').textContent =

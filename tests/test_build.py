@@ -1,0 +1,197 @@
+"""`assess build`: what lands on disk, and what never does."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import BANKS, FIXTURES
+
+from builder import render as render_module
+from builder.build import build
+from builder.cli import cli
+from builder.errors import AssessError, BankError
+from builder.render import content_security_policy
+
+HOSTILE_BANK = FIXTURES / "banks" / "hostile"
+
+
+class PageParser(HTMLParser):
+    """Collects what the privacy and portability checks look at."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls, self.scripts, self.handlers, self.csp, self.json_blocks = [], [], [], [], []
+        self._in_json = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.handlers += [name for name in attrs if name.startswith("on")]
+        for name in ("href", "src", "action"):
+            if attrs.get(name) is not None:
+                self.urls.append(attrs[name])
+        if tag == "script":
+            self.scripts.append(attrs)
+            self._in_json = attrs.get("type") == "application/json"
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy":
+            self.csp.append(attrs["content"])
+
+    def handle_data(self, data):
+        if self._in_json:
+            self.json_blocks.append(json.loads(data))
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_json = False
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("default") / "site"
+    build(BANKS["default"], site)
+    return site
+
+
+def test_one_folder_per_language_and_github_pages_files(default_site):
+    pages = {p for p in tree(default_site) if p.endswith(".html")}
+    per_language = {"index.html", "quiz.html", "results.html", "method.html"}
+    assert pages == {"index.html", "404.html"} | {f"{lang}/{p}" for lang in ("de", "en") for p in per_language}
+    assert (default_site / ".nojekyll").read_bytes() == b""
+
+
+def test_every_page_is_strict_relative_and_script_free(default_site):
+    for page in default_site.rglob("*.html"):
+        parsed = parse(page)
+        assert parsed.csp == [content_security_policy(live_reload=False)], page
+        assert parsed.handlers == [], page
+        for script in parsed.scripts:  # only external modules and inert JSON
+            assert script.get("type") == "application/json" or (script.get("type") == "module" and script["src"])
+        for url in parsed.urls:
+            assert not re.match(r"[a-z]+:|//", url), f"{page}: {url} leaves the site"
+            if page.name != "404.html" and not url.startswith("#"):
+                assert not url.startswith("/"), f"{page}: {url} breaks under a sub-path"
+                target = (page.parent / url.split("?")[0].split("#")[0]).resolve()
+                assert target.is_file(), f"{page}: {url} does not resolve"
+
+
+def test_results_page_inlines_the_scoring_model(default_site, banks):
+    (data,) = parse(default_site / "en" / "results.html").json_blocks
+    assert data["model"] == json.loads(json.dumps(banks["default"].model))
+    assert data["levels"]["obsessed"] == banks["default"].bank.levels[-1].title["en"]
+
+
+def test_csp_is_strict():
+    policy = content_security_policy(live_reload=False)
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe" not in policy and "connect-src" not in policy
+    assert "base-uri 'none'" in policy and "form-action 'none'" in policy
+
+
+def test_hostile_bank_text_stays_inert(tmp_path):
+    site = tmp_path / "site"
+    build(HOSTILE_BANK, site)
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        parsed = parse(page)
+        assert parsed.handlers == [], page
+        assert not [u for u in parsed.urls if u.lower().startswith(("javascript:", "data:"))], page
+        assert "<script>" not in html and "<iframe" not in html and "<style>" not in html, page
+        assert not re.search(r"<(svg|img|details)\b", html), page
+    quiz = (site / "en" / "quiz.html").read_text(encoding="utf-8")
+    assert "<strong>text</strong>" in quiz, "Markdown still renders after sanitizing"
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
+    site = tmp_path / "site"
+    build(BANKS["small"], site)
+    before = tree(site)
+    broken = tmp_path / "broken"
+    shutil.copytree(BANKS["small"], broken)
+    (broken / "questions.yml").write_text("questions: [", encoding="utf-8")
+    with pytest.raises(BankError):
+        build(broken, site)
+    assert tree(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "site"]
+
+
+def test_error_while_writing_leaves_the_previous_site_untouched(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    build(BANKS["small"], site)
+    before = tree(site)
+
+    def render_then_fail(*args, **kwargs):
+        files = real_render(*args, **kwargs)
+        files["en/zzz/../../../zzz"] = None  # a write that fails half-way
+        return files
+
+    real_render = render_module.render
+    monkeypatch.setattr("builder.build.render", render_then_fail)
+    with pytest.raises(TypeError):
+        build(BANKS["default"], site)
+    assert tree(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no scratch folder left behind"
+
+
+def test_foreign_files_survive_unless_clean(tmp_path):
+    site = tmp_path / "site"
+    build(BANKS["small"], site)
+    (site / "CNAME").write_text("assess.example.org\n")
+    build(BANKS["small"], site)
+    assert (site / "CNAME").read_text() == "assess.example.org\n"
+    build(BANKS["small"], site, clean=True)
+    assert not (site / "CNAME").exists()
+    assert (site / "en" / "quiz.html").is_file()
+
+
+def test_refuses_to_replace_folders_it_did_not_build(tmp_path, monkeypatch):
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "todo.txt").write_text("keep me")
+    with pytest.raises(AssessError, match=r"is not empty and was not built by assess"):
+        build(BANKS["small"], precious)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(AssessError, match="refusing to build into"):
+        build(BANKS["small"], tmp_path)
+    assert (precious / "todo.txt").read_text() == "keep me"
+
+
+def test_builds_are_byte_identical(tmp_path):
+    build(BANKS["default"], tmp_path / "one")
+    build(BANKS["default"], tmp_path / "two")
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_language_without_ui_strings_is_reported(tmp_path):
+    bank = tmp_path / "bank"
+    shutil.copytree(BANKS["small"], bank)
+    text = (bank / "bank.yml").read_text().replace("languages: [en]", "languages: [xx]")
+    (bank / "bank.yml").write_text(text + "scale: {xx: [a, b, c, d, e]}\n")
+    with pytest.raises(BankError) as failure:
+        build(bank, tmp_path / "site")
+    (problem,) = failure.value.problems
+    assert problem.path.endswith("site_src/i18n/xx.yml")
+    assert problem.message == "no UI strings for language 'xx': copy en.yml to xx.yml and translate it"
+
+
+def test_cli_build(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["build", "--bank", str(BANKS["small"]), "-d", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Built {tmp_path / 'out'}/ for en (5 questions)\n"
+    broken = runner.invoke(cli, ["build", "--bank", str(tmp_path / "missing"), "-d", str(tmp_path / "out")])
+    assert broken.exit_code == 1
+    assert broken.stderr == f"Error: bank folder not found: {tmp_path / 'missing'}\n"
