@@ -15,8 +15,10 @@ from markupsafe import Markup, escape
 ALLOWED_TAGS = {"p", "br", "em", "strong", "code", "a", "ul", "ol", "li", "blockquote", "h3", "h4", "hr"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-#: characters that can start Markdown syntax, HTML or an entity
-SYNTAX = re.compile(r"[\\`*_\[\]<>&#!|~]|^\s*([-+]|\d+[.)])\s|^\s{4}|\n\s*\n|^=+$|^-+$", re.M)
+#: characters that can start Markdown syntax or HTML, entities, and hard line
+#: breaks (two spaces before a newline). A bare "&" (as in "R&D") comes out the
+#: same either way, so it does not cost a Markdown run (#8).
+SYNTAX = re.compile(r"[\\`*_\[\]<>#!|~]|&#?\w+;| {2,}\n|^\s*([-+]|\d+[.)])\s|^\s{4}|\n\s*\n|^=+$|^-+$", re.M)
 
 _converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
@@ -25,6 +27,10 @@ _converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 def render_markdown(text: str) -> Markup:
     if not SYNTAX.search(text):
         return Markup(f"<p>{escape(text.strip())}</p>")
+    return render_with_parser(text)
+
+
+def render_with_parser(text: str) -> Markup:
     html = _converter.reset().convert(text)
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                       link_rel="noopener noreferrer")
