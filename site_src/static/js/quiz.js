@@ -5,7 +5,6 @@ const data = readData("quiz-data");
 const quiz = document.getElementById("quiz");
 const steps = [...quiz.querySelectorAll(".step")];
 const [back, next, seeResults] = ["back", "next", "see-results"].map((id) => document.getElementById(id));
-const progress = document.getElementById("progress");
 const progressBar = document.getElementById("progress-bar");
 const progressText = document.getElementById("progress-text");
 const state = loadState(data.bank);
@@ -48,6 +47,5 @@ seeResults.addEventListener("click", () => {
   location.href = "results.html";
 });
 
-progress.hidden = false;
 updateProgress();
 show(state.step, false);
