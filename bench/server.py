@@ -33,11 +33,11 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
 
 class Server:
-    """Serves `root` on loopback in a background thread; `url(path)` gives absolute URLs."""
+    """Serves `root` on loopback in a background thread; `url(path)` gives absolute URLs.
+    Also the tests' static server (tests/conftest.py)."""
 
-    def __init__(self, root: Path):
-        handler = functools.partial(GzipHandler, directory=str(root))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def __init__(self, root: Path, handler=GzipHandler):
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_port}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -45,9 +45,12 @@ class Server:
     def url(self, path: str = "") -> str:
         return self.base + path.lstrip("/")
 
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.close()

@@ -2,15 +2,13 @@
 Chromium that works on machines without Playwright's own browser download."""
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from bench.server import Server  # serves a folder on loopback, with gzip as a real host
 from builder.build import build
 from builder.load import load
 
@@ -48,36 +46,13 @@ def banks():
     return {name: load(path) for name, path in BANKS.items()}
 
 
-class StaticServer:
-    """Serves a folder on loopback; `url(path)` gives absolute URLs."""
-
-    def __init__(self, root: Path):
-        handler = functools.partial(QuietHandler, directory=str(root))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_port}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def url(self, path: str = "") -> str:
-        return self.base + path.lstrip("/")
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_sites(tmp_path_factory):
     """Every repository bank built once, served together: /<bank name>/<lang>/..."""
     root = tmp_path_factory.mktemp("served")
     for name, path in BANKS.items():
         build(path, root / name)
-    server = StaticServer(root)
+    server = Server(root)
     yield server
     server.close()
 
@@ -86,8 +61,8 @@ def served_sites(tmp_path_factory):
 def static_server():
     servers = []
 
-    def start(root: Path) -> StaticServer:
-        servers.append(StaticServer(root))
+    def start(root: Path) -> Server:
+        servers.append(Server(root))
         return servers[-1]
 
     yield start
