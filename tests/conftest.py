@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.server import Server  # serves a folder on loopback, with gzip as a real host
+from bench.server import Server as StaticServer  # serves a folder on loopback, with gzip as a real host
 from builder.build import build
 from builder.load import load
 
@@ -52,7 +52,7 @@ def served_sites(tmp_path_factory):
     root = tmp_path_factory.mktemp("served")
     for name, path in BANKS.items():
         build(path, root / name)
-    server = Server(root)
+    server = StaticServer(root)
     yield server
     server.close()
 
@@ -61,8 +61,8 @@ def served_sites(tmp_path_factory):
 def static_server():
     servers = []
 
-    def start(root: Path) -> Server:
-        servers.append(Server(root))
+    def start(root: Path) -> StaticServer:
+        servers.append(StaticServer(root))
         return servers[-1]
 
     yield start
