@@ -6,10 +6,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .load import LoadResult, load
+from .parallel import map_forked
 from .render import RenderOptions, render
 from .resources import bundled
 from .site import load_site
 from .write import write_site
+
+#: questions from which rendering the languages in parallel pays for the processes
+PARALLEL_RENDER_FROM = 1_000
 
 
 def build(bank_dir: Path, site_dir: Path, base_url: str = "/", strict: bool = False, clean: bool = False,
@@ -17,9 +21,16 @@ def build(bank_dir: Path, site_dir: Path, base_url: str = "/", strict: bool = Fa
     with cyclic_gc_paused():
         loaded = load(bank_dir, strict=strict)
         site = load_site(bundled("site_src"), loaded.bank.languages)
-        files = render(loaded, site, RenderOptions(base_url=base_url, live_reload=live_reload))
+        files = render_languages(loaded, site, RenderOptions(base_url=base_url, live_reload=live_reload))
         write_site(files, site_dir, clean=clean, protect=(Path(bank_dir), site.source))
     return loaded
+
+
+def render_languages(loaded: LoadResult, site, options: RenderOptions) -> dict[str, bytes]:
+    """`render()`, with the languages of a large bank rendered side by side (parallel.py)."""
+    parts = map_forked(lambda lang: render(loaded, site, options, [lang]), loaded.bank.languages,
+                       worthwhile=len(loaded.bank.questions) >= PARALLEL_RENDER_FROM)
+    return {path: data for part in parts for path, data in part.items()}
 
 
 @contextmanager

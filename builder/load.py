@@ -10,12 +10,15 @@ from yaml.nodes import MappingNode, ScalarNode
 
 from .errors import AssessError, BankError, Problem, sorted_problems
 from .model import AXES, BANK_FILE, DEFAULT_SCALES, QUESTION_FILE, Bank, Question
+from .parallel import map_forked
 from .schema import INVALID, LANGUAGE, ListOf, Reader, suggest
 from .scoring import scoring_model
 from .selftest import run_examples
 from .yamlnodes import load_nodes
 
 BANK_FILE_NAME = "bank.yml"
+#: bytes of question files from which reading them in parallel pays for the processes
+PARALLEL_READ_FROM = 500_000
 
 
 @dataclass
@@ -49,8 +52,11 @@ def load(folder: Path | str, strict: bool = False) -> LoadResult:
     files = question_files(folder)
     if not files:
         problems.append(Problem(str(folder), None, "no question files (*.yml) beside bank.yml"))
-    for path in files:
-        questions += read_question_file(path, languages, problems)
+    # a large bank's files are read side by side (parallel.py), results in file order
+    large = sum(path.stat().st_size for path in files if path.is_file()) >= PARALLEL_READ_FROM
+    for found_questions, found_problems in map_forked(lambda path: read_alone(path, languages), files, large):
+        questions += found_questions
+        problems += found_problems
     # A file with an error yields no questions, so the poles it covers are unknown.
     all_questions_read = not any(not p.warning for p in problems)
 
@@ -81,6 +87,12 @@ def read_languages(root, path: str) -> list[str] | None:
             langs = ListOf(LANGUAGE, 1).read(value, scratch)
             return None if langs is INVALID else langs
     return None
+
+
+def read_alone(path: Path, languages) -> tuple[list[Question], list[Problem]]:
+    """A question file's questions and problems, for reading files in parallel."""
+    problems: list[Problem] = []
+    return read_question_file(path, languages, problems), problems
 
 
 def read_question_file(path: Path, languages, problems: list[Problem]) -> list[Question]:

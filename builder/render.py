@@ -42,7 +42,9 @@ def fill(template: str, **values) -> str:
     return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], template)
 
 
-def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, bytes]:
+def render(loaded: LoadResult, site: Site, options: RenderOptions, languages: list[str] | None = None
+           ) -> dict[str, bytes]:
+    """All files of the site; with `languages`, the pages of only those languages (and the shared files)."""
     bank, model = loaded.bank, loaded.model
     files: dict[str, bytes] = {f"static/{path}": data for path, data in site.static.items()}
     versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in site.static.items()}
@@ -85,7 +87,7 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
                  "href": f"{prefix}{other}/{page}.html"}
                 for other in bank.languages if other != lang]
 
-    for lang in bank.languages:
+    for lang in languages or bank.languages:
         for page, template in PAGES.items():
             context = page_context(lang, "../", alternates_for(page, "../", lang), page)
             files[f"{lang}/{page}.html"] = render_template(site, template, context)
