@@ -126,7 +126,7 @@ def make_handler(site_dir: Path, channel: Channel, errors: Callable[[], str | No
 
 def parse_address(address: str) -> tuple[str, int]:
     host, sep, port = address.rpartition(":")
-    if not sep or not port.isdigit() or not 0 < int(port) < 65536:
+    if not sep or not port.isdigit() or not 0 <= int(port) < 65536:
         raise AssessError(f"invalid address {address!r}: use HOST:PORT, e.g. 127.0.0.1:8000")
     return host.strip("[]") or "127.0.0.1", int(port)
 
