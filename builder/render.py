@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .codes import bank_tag
 from .load import LoadResult
 from .markup import render_markdown
 from .resources import PACKAGE
@@ -107,8 +108,10 @@ def render_template(site: Site, name: str, context: dict) -> bytes:
 def results_data(loaded: LoadResult, site: Site, lang: str) -> dict:
     """What results.js needs beyond the HTML: the scoring model and a few words."""
     ui = site.ui[lang]
+    bank = loaded.model["bank"]
     return {
         "model": loaded.model,
+        "tag": bank_tag(bank["id"], bank["fingerprint"]),  # for result codes and shared links
         "levels": {lv.id: lv.title[lang] for lv in loaded.bank.levels},
         "text": {key: ui[key] for key in ("results_skipped", "results_all_answered", "not_scored")},
     }
