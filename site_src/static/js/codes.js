@@ -6,10 +6,15 @@
  */
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-const VALUE = Object.fromEntries([...ALPHABET].map((ch, i) => [ch, i]).concat([["O", 0], ["I", 1], ["L", 1]]));
+const VALUE = Object.fromEntries([...ALPHABET].map((ch, i) => [ch, i]));
+/** Ignored anywhere in a code: white space, no-break spaces, hyphens and dashes (as in codes.py). */
+export const SEPARATOR_CLASS = "[ \\t\\n\\r\\f\\v\\u00a0\\u202f\\u2010-\\u2014\\u2212-]";
+const SEPARATORS = new RegExp(SEPARATOR_CLASS, "g");
+/** Lower case is accepted, O reads as 0, I and L as 1. */
+const CANONICAL = { O: "0", I: "1", L: "1" };
 const TAG_LENGTH = 5;
 const CRC_LENGTH = 3;
-const OVERHEAD = 1 + TAG_LENGTH + 1 + CRC_LENGTH;
+export const OVERHEAD = 1 + TAG_LENGTH + 1 + CRC_LENGTH;
 
 /** @param {import("./scoring.js").Model} model @returns {number[]} digits per question */
 const radices = (model) => model.questions.map((q) => (q.type === "likert" ? 6 : q.options.length + 1));
@@ -71,6 +76,16 @@ export function encode(model, tag, answers, segment = 0) {
 }
 
 /**
+ * The code as it would have been printed: separators gone, lenient spellings mapped;
+ * other characters are kept.
+ * @param {string} code
+ */
+export function normalize(code) {
+  return String(code).replace(SEPARATORS, "").replace(/[a-z]/g, (ch) => ch.toUpperCase())
+    .replace(/[OIL]/g, (ch) => CANONICAL[ch]);
+}
+
+/**
  * Answers and segment of a code, or the reason it is refused.
  * Reasons: empty, oversized, characters, version, checksum, bank, length, segment, range.
  * @param {import("./scoring.js").Model} model
@@ -80,13 +95,11 @@ export function encode(model, tag, answers, segment = 0) {
  * @returns {{ok: true, answers: object, segment: number} | {ok: false, reason: string}}
  */
 export function decode(model, tag, code, segments = 0) {
-  const raw = String(code).replace(/[\s-]+/g, "").toUpperCase();
-  // O reads as 0, I and L as 1; anything else outside the alphabet is refused below
-  const text = [...raw].map((ch) => (ch in VALUE ? ALPHABET[VALUE[ch]] : ch)).join("");
+  const text = normalize(code);
   const expected = codeLength(model);
   const fail = (reason) => ({ ok: false, reason });
   if (!text) return fail("empty");
-  if (text.length > 2 * expected) return fail("oversized");
+  if ([...text].length > 2 * expected) return fail("oversized"); // code points, as Python counts
   if (![...text].every((ch) => ch in VALUE)) return fail("characters");
   if (text[0] !== "1") return fail("version");
   const values = [...text].map((ch) => VALUE[ch]);
