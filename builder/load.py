@@ -113,6 +113,8 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
         at(line_of_key(root, "languages"), "languages are listed twice")
     unique_ids(bank.dimensions, "dimension", problems)
     unique_ids(bank.levels, "level", problems)
+    if bank.segments is not None:
+        unique_ids(bank.segments.options, "segment option", problems)
     if bank.levels and bank.levels[0].min != 0:
         at(bank.levels[0].line, f"the first level must have min: 0, found {bank.levels[0].min:g}")
     for before, after in zip(bank.levels, bank.levels[1:], strict=False):

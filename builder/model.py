@@ -93,6 +93,22 @@ class Question(Located):
 
 
 @dataclass(frozen=True)
+class SegmentOption(Located):
+    id: str
+    title: Localized_
+
+
+@dataclass(frozen=True)
+class Segments(Located):
+    """The optional first question (e.g. role), used only to compare groups."""
+
+    id: str
+    title: Localized_
+    options: tuple[SegmentOption, ...]
+    help: Localized_ | None = None
+
+
+@dataclass(frozen=True)
 class Answer(Located):
     """One answer written in a bank file (an example), with its line."""
 
@@ -122,6 +138,7 @@ class Bank:
     min_group_size: int
     examples: list[Example]
     questions: list[Question]
+    segments: Segments | None = None
     fingerprint: str = ""
 
     def dimension_questions(self, dimension_id: str) -> list[Question]:
@@ -173,6 +190,21 @@ EXPECTED_SCORES = Record({
     "total": Field(Int(minimum=0), False, NOT_GIVEN),
 }, lambda path, line, **values: {"line": line} | {k: v for k, v in values.items() if v is not NOT_GIVEN})
 
+MAX_SEGMENT_OPTIONS = 31  # a result code holds the segment in one base32 character; 0 means none
+
+SEGMENT_OPTION = Record({
+    "id": Field(SLUG, doc="Used in team links (quiz.html?segment=ID) and in the team JSON."),
+    "title": Field(TEXT),
+}, SegmentOption, name="segment option")
+
+SEGMENTS = Record({
+    "id": Field(SLUG, doc="What the segments tell apart, e.g. role."),
+    "title": Field(TEXT, doc="The question, e.g. 'Your role'."),
+    "help": Field(MARKDOWN, False, doc="Markdown shown with the question."),
+    "options": Field(ListOf(SEGMENT_OPTION, 2, MAX_SEGMENT_OPTIONS),
+                     doc="2 to 31 options. Codes store an option's position: only append while collecting."),
+}, lambda options, **values: Segments(options=tuple(options), **values), name="segments")
+
 ANSWERS = MapOf(SLUG, Nullable(Scalar()))
 
 EXAMPLE = Record({
@@ -199,6 +231,8 @@ BANK_FILE = Record({
     "recommendations": Field(MapOf(SLUG, MapOf(SLUG, MARKDOWN)), False, dict,
                              "Markdown per dimension id and level id."),
     "min_group_size": Field(Int(minimum=3), False, 5, "Smallest group the team page shows."),
+    "segments": Field(SEGMENTS, False, None,
+                      "Optional first question (e.g. role) to compare groups; not part of scoring."),
     "examples": Field(ListOf(EXAMPLE), False, list, "Self-tests run by assess validate."),
 }, doc="bank.yml: the assessment's settings.")
 
