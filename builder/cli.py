@@ -12,6 +12,7 @@ from .answers import read_answers
 from .build import build
 from .errors import AssessError
 from .load import load
+from .report import read_source, report, summary, team_json, write_report
 from .resources import bundled, default_bank
 from .scoring import score
 from .serve import serve
@@ -106,6 +107,28 @@ def serve_command(bank: Path | None, dev_addr: str, open_browser: bool) -> None:
     bank_dir = bank or default_bank()
     serve(lambda site_dir: build(bank_dir, site_dir, live_reload=True),
           [bank_dir, bundled("site_src")], dev_addr, open_browser)
+
+
+@cli.command("report")
+@bank_option
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the team JSON (as the team page downloads it).")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write a static report page (index.html) into this folder.")
+@click.option("--lang", help="Language of the report page (default: the bank's first).")
+def report_command(bank: Path | None, files: tuple[str, ...], as_json: bool, out: Path | None,
+                   lang: str | None) -> None:
+    """Team results from the result codes in FILES (text or CSV; - reads stdin)."""
+    loaded = load_bank(bank)
+    sources = [read_source(name, click.get_binary_stream("stdin")) for name in files]
+    team = report(loaded, sources, warn=lambda line: click.echo(line, err=True))
+    if out is not None:
+        write_report(loaded, team, out, lang, protect=(Path(bank or default_bank()),))
+        click.echo(f"Wrote {out / 'index.html'} ({team['codes']['valid']} codes)", err=as_json)
+    if as_json:
+        click.echo(team_json(team), nl=False)
+    elif out is None:
+        click.echo(summary(loaded, team), nl=False)
 
 
 @cli.command()
