@@ -11,23 +11,38 @@ import re
 from dataclasses import dataclass
 
 from .codes import bank_tag
+from .errors import AssessError
 from .load import LoadResult
 from .markup import render_markdown
+from .minify import minify
+from .model import QUADRANTS
 from .resources import PACKAGE
 from .scoring import num
 from .site import Site
 
 #: page name -> template; every bank language gets each of them
-PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "method": "method.html"}
+PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "method": "method.html",
+         "team": "team.html"}
 SECONDS_PER_QUESTION = {"likert": 10, "choice": 15}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LIVE_RELOAD = "__assess/livereload.js"
 
 
 @dataclass
+class Report:
+    """`assess report -o`: the team page alone, filled in with a team JSON."""
+
+    lang: str
+    team: dict
+
+
+@dataclass
 class RenderOptions:
     base_url: str = "/"
     live_reload: bool = False
+    #: a survey form to pass result codes to, with {code} where the code goes
+    collect_url: str | None = None
+    report: Report | None = None
 
 
 def content_security_policy(live_reload: bool) -> str:
@@ -43,10 +58,18 @@ def fill(template: str, **values) -> str:
     return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], template)
 
 
+def check_collect_url(url: str) -> None:
+    if not re.match(r"https?://[^/\s]", url) or "{code}" not in url:
+        raise AssessError(f"collect URL {url!r}: use an http:// or https:// address with {{code}} where the code goes")
+
+
 def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, bytes]:
     bank, model = loaded.bank, loaded.model
-    files: dict[str, bytes] = {f"static/{path}": data for path, data in site.static.items()}
-    versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in site.static.items()}
+    if options.collect_url is not None:
+        check_collect_url(options.collect_url)
+    static = {path: minify(path, data) for path, data in site.static.items()}
+    files: dict[str, bytes] = {f"static/{path}": data for path, data in static.items()}
+    versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in static.items()}
     if options.live_reload:
         files[LIVE_RELOAD] = (PACKAGE / "livereload.js").read_bytes()
 
@@ -59,6 +82,8 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
         "fill": fill,
         "num": num,
         "minutes": minutes,
+        "collect_url": options.collect_url,
+        "report": None,
     }
 
     page_data: dict[str, dict] = {}  # per language: the JSON inlined into pages
@@ -68,6 +93,7 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
             page_data[lang] = {
                 "results_data": results_data(loaded, site, lang),
                 "quiz_data": {"bank": model["bank"], "text": {"answered_of": site.ui[lang]["answered_of"]}},
+                "team_data": team_data(loaded, site, lang),
             }
         return shared | page_data[lang] | {
             "lang": lang,
@@ -85,6 +111,10 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
         return [{"lang": other, "name": site.ui[other]["language_name"], "title": bank.title[other],
                  "href": f"{prefix}{other}/{page}.html"}
                 for other in bank.languages if other != lang]
+
+    if options.report is not None:  # the team page alone, pre-filled, beside the static files
+        context = page_context(options.report.lang, "", [], "team") | {"report": options.report.team}
+        return files | {"index.html": render_template(site, "team.html", context), ".nojekyll": b""}
 
     for lang in bank.languages:
         for page, template in PAGES.items():
@@ -112,6 +142,45 @@ def results_data(loaded: LoadResult, site: Site, lang: str) -> dict:
     return {
         "model": loaded.model,
         "tag": bank_tag(bank["id"], bank["fingerprint"]),  # for result codes and shared links
+        "segments": segment_ids(loaded),
         "levels": {lv.id: lv.title[lang] for lv in loaded.bank.levels},
         "text": {key: ui[key] for key in ("results_skipped", "results_all_answered", "not_scored")},
+    }
+
+
+def segment_ids(loaded: LoadResult) -> list[str]:
+    segments = loaded.bank.segments
+    return [o.id for o in segments.options] if segments else []
+
+
+#: UI strings the team page's script needs (the rest is rendered into the page)
+TEAM_TEXT = (
+    "customer_obsession", "competitor_obsession", "overall", "dimension", "team_all", "team_segment_none",
+    "team_counted", "team_refused_count", "team_duplicates_count", "team_no_codes", "team_line", "team_file_line",
+    "team_duplicate", "team_all_hidden", "team_hidden_small", "team_hidden_complement", "team_cell_small",
+    "team_cell_complement", "team_no_answers", "team_scores_caption", "team_n", "team_mean", "team_median",
+    "team_quartiles", "team_range", "team_quadrant_none", "team_codes", "team_share", "team_gap",
+    "team_gap_value", "team_answer", "team_skipped", "team_question_hidden",
+    "code_empty", "code_oversized", "code_characters", "code_version", "code_checksum", "code_bank",
+    "code_length", "code_segment", "code_range",
+)
+
+
+def team_data(loaded: LoadResult, site: Site, lang: str) -> dict:
+    """What team.js needs: the model to decode and score codes, and the words to show them."""
+    bank, ui = loaded.bank, site.ui[lang]
+    return {
+        "model": loaded.model,
+        "tag": bank_tag(bank.id, bank.fingerprint),
+        "min_group_size": bank.min_group_size,
+        "segments": segment_ids(loaded),
+        "labels": {
+            "segments": [o.title[lang] for o in bank.segments.options] if bank.segments else [],
+            "dimensions": [d.title[lang] for d in bank.dimensions],
+            "questions": [q.text[lang] for q in bank.questions],
+            "options": [[o.text[lang] for o in q.options] for q in bank.questions],
+            "scale": bank.scale[lang],
+            "quadrants": [getattr(bank.quadrants, key).title[lang] for key in QUADRANTS],
+        },
+        "text": {key: ui[key] for key in TEAM_TEXT},
     }

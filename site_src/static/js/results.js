@@ -1,4 +1,5 @@
 // The results page: score the tab's answers and fill in the server-rendered page.
+import { showResultCode } from "./result-code.js";
 import { score, validAnswers } from "./scoring.js";
 import { fill, loadState, readData } from "./state.js";
 
@@ -58,5 +59,6 @@ if (result.overall.answered === 0) {
   document.getElementById("download-json").addEventListener("click", () => {
     download(`${model.bank.id}-result.json`, JSON.stringify(result, null, 2) + "\n", "application/json");
   });
+  showResultCode(data, answers);
   document.getElementById("results").hidden = false;
 }

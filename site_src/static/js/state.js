@@ -1,18 +1,12 @@
 /**
- * Page helpers shared by the site's modules: inlined data, tab storage, text.
- * Answers live in sessionStorage, which belongs to this tab alone and is
- * cleared when it closes; the key carries the site's path and the bank, as
- * several assessments may share one origin (e.g. a GitHub Pages account).
+ * Tab storage. Answers (and the chosen segment) live in sessionStorage, which
+ * belongs to this tab alone and is cleared when it closes; the key carries the
+ * site's path and the bank, as several assessments may share one origin (e.g. a
+ * GitHub Pages account).
  * @module state
  */
 
-/**
- * Parse the JSON inlined in `<script type="application/json" id=...>`.
- * @param {string} id
- */
-export function readData(id) {
-  return JSON.parse(document.getElementById(id).textContent);
-}
+export { fill, readData } from "./page.js"; // where the other modules have always found them
 
 /** @param {{id: string, fingerprint: string}} bank */
 export function storageKey(bank) {
@@ -43,11 +37,27 @@ export function saveState(bank, state) {
   }
 }
 
+// The group chosen in the quiz (bank.yml segments:) lives beside the answers, per tab.
+const segmentKey = (bank) => `${storageKey(bank)}:segment`;
+
 /**
- * Fill `{name}` placeholders of a UI string.
- * @param {string} template
- * @param {Object<string, string|number>} values
+ * The chosen segment option id, "" for "prefer not to say", null if not asked yet.
+ * @param {{id: string, fingerprint: string}} bank
+ * @returns {string|null}
  */
-export function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+export function loadSegment(bank) {
+  try {
+    return sessionStorage.getItem(segmentKey(bank));
+  } catch {
+    return null;
+  }
+}
+
+/** @param {{id: string, fingerprint: string}} bank @param {string} id */
+export function saveSegment(bank, id) {
+  try {
+    sessionStorage.setItem(segmentKey(bank), id);
+  } catch {
+    /* as in saveState */
+  }
 }
