@@ -12,7 +12,7 @@ from .answers import read_answers
 from .build import build
 from .errors import AssessError
 from .load import load
-from .report import read_source, report, summary, team_json, write_report
+from .report import read_source, report, report_language, summary, team_json, write_report
 from .resources import bundled, default_bank
 from .scoring import score
 from .serve import serve
@@ -120,7 +120,8 @@ def report_command(bank: Path | None, files: tuple[str, ...], as_json: bool, out
                    lang: str | None) -> None:
     """Team results from the result codes in FILES (text or CSV; - reads stdin)."""
     loaded = load_bank(bank)
-    sources = [read_source(name, click.get_binary_stream("stdin")) for name in files]
+    lang = report_language(loaded, lang)
+    sources = [read_source(name, click.open_file("-", "rb")) for name in files]
     team = report(loaded, sources, warn=lambda line: click.echo(line, err=True))
     if out is not None:
         write_report(loaded, team, out, lang, protect=(Path(bank or default_bank()),))

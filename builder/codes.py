@@ -145,7 +145,7 @@ def decode(model: dict, tag: str, code: str, segments: int = 0) -> tuple[dict, i
     if bad is not None:
         raise CodeError("characters", f"not a result code: unexpected character {bad[0]!r}")
     if text[0] != VERSION:
-        raise CodeError("version", f"unknown code version {text[0]!r}")
+        raise CodeError("version", f"not a result code: unknown version {text[0]!r}")
     raw = text.encode("ascii")
     if len(raw) <= CRC_LENGTH or crc15(raw[:-CRC_LENGTH].translate(_VALUES)) != base32_int(raw[-CRC_LENGTH:]):
         raise CodeError("checksum", "checksum does not match: a typo, or part of the code is missing")

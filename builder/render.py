@@ -113,7 +113,9 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
                 for other in bank.languages if other != lang]
 
     if options.report is not None:  # the team page alone, pre-filled, beside the static files
-        context = page_context(options.report.lang, "", [], "team") | {"report": options.report.team}
+        lang = options.report.lang
+        context = page_context(lang, "", [], "team") | {"report": options.report.team,
+                                                        "team_data": team_data(loaded, site, lang, option_texts=True)}
         return files | {"index.html": render_template(site, "team.html", context), ".nojekyll": b""}
 
     for lang in bank.languages:
@@ -153,12 +155,12 @@ def segment_ids(loaded: LoadResult) -> list[str]:
     return [o.id for o in segments.options] if segments else []
 
 
-#: UI strings the team page's script needs (the rest is rendered into the page)
+#: UI strings the team page's script needs (the rest is rendered into the page); "team_" is dropped
 TEAM_TEXT = (
     "customer_obsession", "competitor_obsession", "overall", "dimension", "team_all", "team_segment_none",
     "team_counted", "team_refused_count", "team_duplicates_count", "team_no_codes", "team_line", "team_file_line",
     "team_duplicate", "team_all_hidden", "team_hidden_small", "team_hidden_complement", "team_cell_small",
-    "team_cell_complement", "team_no_answers", "team_scores_caption", "team_n", "team_mean", "team_median",
+    "team_cell_complement", "team_no_answers", "team_n", "team_mean", "team_median",
     "team_quartiles", "team_range", "team_quadrant_none", "team_codes", "team_share", "team_gap",
     "team_gap_value", "team_answer", "team_skipped", "team_question_hidden",
     "code_empty", "code_oversized", "code_characters", "code_version", "code_checksum", "code_bank",
@@ -166,21 +168,25 @@ TEAM_TEXT = (
 )
 
 
-def team_data(loaded: LoadResult, site: Site, lang: str) -> dict:
-    """What team.js needs: the model to decode and score codes, and the words to show them."""
+def team_data(loaded: LoadResult, site: Site, lang: str, option_texts: bool = False) -> dict:
+    """What team.js needs: the model to decode and score codes, and the words to show them.
+    Choice options are named by their ids unless `option_texts` (a report page): with
+    their texts, the default bank's team page would exceed the page-weight budget."""
     bank, ui = loaded.bank, site.ui[lang]
+    labels = {
+        "segments": [o.title[lang] for o in bank.segments.options] if bank.segments else [],
+        "dimensions": [d.title[lang] for d in bank.dimensions],
+        "questions": [q.text[lang] for q in bank.questions],
+        "scale": bank.scale[lang],
+        "quadrants": [getattr(bank.quadrants, key).title[lang] for key in QUADRANTS],
+    }
+    if option_texts:
+        labels["options"] = [[o.text[lang] for o in q.options] for q in bank.questions]
     return {
         "model": loaded.model,
         "tag": bank_tag(bank.id, bank.fingerprint),
         "min_group_size": bank.min_group_size,
         "segments": segment_ids(loaded),
-        "labels": {
-            "segments": [o.title[lang] for o in bank.segments.options] if bank.segments else [],
-            "dimensions": [d.title[lang] for d in bank.dimensions],
-            "questions": [q.text[lang] for q in bank.questions],
-            "options": [[o.text[lang] for o in q.options] for q in bank.questions],
-            "scale": bank.scale[lang],
-            "quadrants": [getattr(bank.quadrants, key).title[lang] for key in QUADRANTS],
-        },
-        "text": {key: ui[key] for key in TEAM_TEXT},
+        "labels": labels,
+        "text": {key.removeprefix("team_"): ui[key] for key in TEAM_TEXT},
     }

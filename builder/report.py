@@ -42,9 +42,8 @@ def read_source(name: str, stdin) -> Source:
 
 
 def decode_text(data: bytes) -> str:
-    """UTF-8 (a byte order mark is dropped), or UTF-16 after its byte order mark, as the page reads files."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16", errors="replace")
+    """UTF-8, a byte order mark dropped, as the page reads files (codes are ASCII, so other
+    ASCII-based encodings such as Windows-1252 read the same)."""
     return data.decode("utf-8-sig", errors="replace")
 
 
@@ -105,10 +104,14 @@ def summary(loaded: LoadResult, team: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_report(loaded: LoadResult, team: dict, out: Path, lang: str | None, protect: tuple[Path, ...]) -> None:
-    lang = lang or loaded.bank.languages[0]
-    if lang not in loaded.bank.languages:
+def report_language(loaded: LoadResult, lang: str | None) -> str:
+    """The language of a report page: `lang` if the bank has it, else its first."""
+    if lang is not None and lang not in loaded.bank.languages:
         raise AssessError(f"--lang {lang}: the bank's languages are {', '.join(loaded.bank.languages)}")
+    return lang or loaded.bank.languages[0]
+
+
+def write_report(loaded: LoadResult, team: dict, out: Path, lang: str, protect: tuple[Path, ...]) -> None:
     site = load_site(bundled("site_src"), loaded.bank.languages)
     files = render(loaded, site, RenderOptions(report=Report(lang, team)))
     write_site(files, out, protect=(*protect, site.source))

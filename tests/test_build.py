@@ -68,7 +68,7 @@ def default_site(tmp_path_factory):
 
 def test_one_folder_per_language_and_github_pages_files(default_site):
     pages = {p for p in tree(default_site) if p.endswith(".html")}
-    per_language = {"index.html", "quiz.html", "results.html", "method.html"}
+    per_language = {"index.html", "quiz.html", "results.html", "method.html", "team.html"}
     assert pages == {"index.html", "404.html"} | {f"{lang}/{p}" for lang in ("de", "en") for p in per_language}
     assert (default_site / ".nojekyll").read_bytes() == b""
 

@@ -58,7 +58,7 @@ def test_lenient_spelling_is_accepted(default):
     (lambda c: "", "empty", "empty code"),
     (lambda c: c * 3, "oversized", "far too long for a result code (81 characters)"),
     (lambda c: c[:5] + "U" + c[6:], "characters", "not a result code: unexpected character 'U'"),
-    (lambda c: "2" + c[1:], "version", "unknown code version '2'"),
+    (lambda c: "2" + c[1:], "version", "not a result code: unknown version '2'"),
     (lambda c: c[:-1], "checksum", "checksum does not match: a typo, or part of the code is missing"),
 ])
 def test_refusals_name_the_reason(default, mangle, reason, message):

@@ -57,19 +57,16 @@ export function readCodes(model, tag, segmentCount, found) {
 /**
  * Parts of a partition to hide: those with 1 to k-1 codes, then the smallest others
  * until the hidden ones together hold none or at least k codes.
- * @param {number[]} counts @param {number} k @param {number[]} [already] @returns {Set<number>}
+ * @param {number[]} counts @param {number} k @param {number[]} [already] @returns {number[]}
  */
 export function hide(counts, k, already = []) {
-  const hidden = new Set(already);
-  counts.forEach((n, i) => n > 0 && n < k && hidden.add(i));
-  const held = () => [...hidden].reduce((sum, i) => sum + counts[i], 0);
-  while (held() > 0 && held() < k) {
-    let pick = -1;
-    counts.forEach((n, i) => { if (n > 0 && !hidden.has(i) && (pick < 0 || n < counts[pick])) pick = i; });
-    if (pick < 0) break;
-    hidden.add(pick);
+  const hidden = counts.flatMap((n, i) => (already.includes(i) || (n > 0 && n < k) ? [i] : []));
+  for (;;) {
+    const held = hidden.reduce((sum, i) => sum + counts[i], 0);
+    const rest = counts.flatMap((n, i) => (n > 0 && !hidden.includes(i) ? [i] : []));
+    if (!held || held >= k || !rest.length) return hidden;
+    hidden.push(rest.reduce((a, b) => (counts[b] < counts[a] ? b : a)));
   }
-  return hidden;
 }
 
 /** Type 7 quantile (linear interpolation, numpy's default) of sorted values. */
@@ -99,43 +96,37 @@ function stats(values) {
  * @param {number} k the bank's min_group_size
  * @param {{codes: [object, number][], invalid: object[], duplicates: object[]}} collection
  */
-export function aggregate(model, segments, k, collection) {
-  const { codes } = collection;
+export function aggregate(model, segments, k, { codes, invalid, duplicates }) {
   const results = codes.map(([answers]) => score(model, answers));
   // per code: overall customer, overall competitor, then each dimension's two axes
   const rows = results.map((r) => [r.overall, ...r.dimensions].flatMap((d) => AXES.map((axis) => d[axis])));
   const cells = range(2 + 2 * model.dimensions.length);
-  // segment groups in output order: the options, then "none given"
-  const order = segments.length ? [...range(segments.length).map((i) => i + 1), 0] : [];
+  // groups: everyone, then per segment option, then "none given"
+  const order = segments.length ? [...segments.map((_, i) => i + 1), 0] : [];
   const groups = [range(codes.length), ...order.map((s) => range(codes.length).filter((i) => codes[i][1] === s))];
-  const columns = groups.map((members) => cells.map((c) => members.map((i) => rows[i][c]).filter((v) => v !== null)));
+  const values = groups.map((members) => cells.map((c) => members.map((i) => rows[i][c]).filter((v) => v !== null)));
+  const segmentHidden = (counts, already) => hide(counts.slice(1), k, already).map((j) => j + 1);
+  const small = (n) => (n && n < k ? [0] : []);
+  const hiddenGroups = [...small(codes.length), ...segmentHidden(groups.map((m) => m.length), [])];
+  const hiddenCells = cells.map((c) => [...small(values[0][c].length),
+    ...segmentHidden(values.map((v) => v[c].length), hiddenGroups.filter((g) => g).map((g) => g - 1))]);
 
-  const hiddenGroups = new Set(codes.length && codes.length < k ? [0] : []);
-  hide(order.map((_, j) => groups[1 + j].length), k).forEach((j) => hiddenGroups.add(1 + j));
-  const hiddenCells = groups.map(() => new Set());
-  cells.forEach((c) => {
-    if (columns[0][c].length && columns[0][c].length < k) hiddenCells[0].add(c);
-    const already = [...hiddenGroups].filter((g) => g).map((g) => g - 1);
-    hide(order.map((_, j) => columns[1 + j][c].length), k, already).forEach((j) => hiddenCells[1 + j].add(c));
-  });
-
-  const reason = (n) => ({ hidden: n < k ? "small" : "complement" });
+  const why = (n) => ({ hidden: n < k ? "small" : "complement" });
   const perCell = (at) => ({
     overall: { customer: at(0), competitor: at(1) },
     dimensions: model.dimensions.map((d, i) => ({ id: d.id, customer: at(2 + 2 * i), competitor: at(3 + 2 * i) })),
   });
   const group = (g) => {
-    const members = groups[g];
-    if (!members.length) return { n: 0 };
-    if (hiddenGroups.has(g)) return reason(members.length);
+    if (!groups[g].length) return { n: 0 };
+    if (hiddenGroups.includes(g)) return why(groups[g].length);
     const quadrants = { customer: 0, competitor: 0, both: 0, inward: 0, none: 0 };
-    for (const i of members) quadrants[results[i].overall.quadrant || "none"] += 1;
-    return { n: members.length, quadrants,
-      ...perCell((c) => (hiddenCells[g].has(c) ? reason(columns[g][c].length) : stats(columns[g][c]))) };
+    for (const i of groups[g]) quadrants[results[i].overall.quadrant || "none"] += 1;
+    return { n: groups[g].length, quadrants,
+      ...perCell((c) => (hiddenCells[c].includes(g) ? why(values[g][c].length) : stats(values[g][c]))) };
   };
   const gap = (c) => {
-    const means = order.flatMap((s, j) => (s && !hiddenGroups.has(1 + j) && !hiddenCells[1 + j].has(c)
-      && columns[1 + j][c].length ? [[segments[s - 1], mean(columns[1 + j][c])]] : []));
+    const means = order.flatMap((s, j) => (s && !hiddenGroups.includes(j + 1) && !hiddenCells[c].includes(j + 1)
+      && values[j + 1][c].length ? [[segments[s - 1], mean(values[j + 1][c])]] : []));
     if (means.length < 2) return null;
     let [high, low] = means;
     for (const m of means) {
@@ -145,8 +136,8 @@ export function aggregate(model, segments, k, collection) {
     return { high: high[0], low: low[0], gap: high[1] - low[1] };
   };
   const questions = model.questions.map((q) => {
-    const values = q.type === "likert" ? [1, 2, 3, 4, 5] : q.options.map((o) => o.id);
-    const counts = values.map((v) => codes.filter(([answers]) => answers[q.id] === v).length);
+    const counts = (q.type === "likert" ? [1, 2, 3, 4, 5] : q.options.map((o) => o.id))
+      .map((v) => codes.filter(([answers]) => answers[q.id] === v).length);
     const answered = counts.reduce((a, b) => a + b, 0);
     return answered && answered < k ? { id: q.id, hidden: "small" }
       : { id: q.id, answered, skipped: codes.length - answered, counts };
@@ -156,9 +147,9 @@ export function aggregate(model, segments, k, collection) {
     team: 1,
     bank: { ...model.bank },
     min_group_size: k,
-    codes: { valid: codes.length, invalid: collection.invalid.length, duplicates: collection.duplicates.length },
+    codes: { valid: codes.length, invalid: invalid.length, duplicates: duplicates.length },
     all: group(0),
-    segments: order.map((s, j) => ({ id: s ? segments[s - 1] : null, ...group(1 + j) })),
+    segments: order.map((s, j) => ({ id: s ? segments[s - 1] : null, ...group(j + 1) })),
     questions,
     gaps: perCell(gap),
   };
