@@ -153,7 +153,7 @@ def aggregate(model: dict, segments: list[str], min_group_size: int, collection:
 
     return {
         "team": FORMAT,
-        "bank": dict(model["bank"]),
+        "bank": {key: model["bank"][key] for key in ("id", "version", "fingerprint")},
         "min_group_size": k,
         "codes": {"valid": len(codes), "invalid": len(collection.invalid), "duplicates": len(collection.duplicates)},
         "all": group(0),

@@ -145,7 +145,7 @@ export function aggregate(model, segments, k, { codes, invalid, duplicates }) {
 
   return {
     team: 1,
-    bank: { ...model.bank },
+    bank: { id: model.bank.id, version: model.bank.version, fingerprint: model.bank.fingerprint }, // in this order
     min_group_size: k,
     codes: { valid: codes.length, invalid: invalid.length, duplicates: duplicates.length },
     all: group(0),
