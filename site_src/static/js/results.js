@@ -1,4 +1,5 @@
 // The results page: score the tab's answers and fill in the server-rendered page.
+import { download } from "./page.js";
 import { showResultCode } from "./result-code.js";
 import { score, validAnswers } from "./scoring.js";
 import { fill, loadState, readData } from "./state.js";
@@ -24,15 +25,6 @@ function showScores(row, scores) {
   }
   row.querySelector('[data-cell="level"]').textContent =
     scores.level === null ? data.text.not_scored : data.levels[scores.level];
-}
-
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 if (result.overall.answered === 0) {
