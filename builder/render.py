@@ -21,6 +21,10 @@ from .site import Site
 PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "method": "method.html"}
 SECONDS_PER_QUESTION = {"likert": 10, "choice": 15}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+#: UI strings that results.js fills in itself
+RESULTS_TEXT = ("results_skipped", "results_all_answered", "not_scored", "notice_skipped", "notice_straight",
+                "hint_gain", "skipped", "option_of", "report_date", "link_copied", "link_copy_manually",
+                "link_invalid", "other_bank", "result_invalid", "compare_done")
 LIVE_RELOAD = "__assess/livereload.js"
 
 
@@ -113,5 +117,6 @@ def results_data(loaded: LoadResult, site: Site, lang: str) -> dict:
         "model": loaded.model,
         "tag": bank_tag(bank["id"], bank["fingerprint"]),  # for result codes and shared links
         "levels": {lv.id: lv.title[lang] for lv in loaded.bank.levels},
-        "text": {key: ui[key] for key in ("results_skipped", "results_all_answered", "not_scored")},
+        "scale": loaded.bank.scale[lang],  # answers in "How this was computed"
+        "text": {key: ui[key] for key in RESULTS_TEXT},
     }
