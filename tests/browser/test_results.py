@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from answer_sets import random_answers
 from axe_playwright_python.sync_playwright import Axe
+from bankmaker import SMALL_BANK, copy_bank
 from conftest import FIXTURES
 from playwright.sync_api import expect
 
@@ -159,6 +160,25 @@ def test_radar_needs_three_dimensions(page, served_sites, banks):
     show_results(page, results_url(served_sites, "small"), {"svc-listen": 4, "prd-price": 2})
     expect(page.locator("#radar")).to_have_count(0)
     expect(page.get_by_role("img", name="Quadrant map")).to_be_visible()
+
+
+def test_a_dimension_without_questions_is_drawn_at_zero(page, tmp_path, static_server):
+    """Only a warning for bank authors, so the page must cope: centre of the radar, no map point."""
+    bank = copy_bank(SMALL_BANK, tmp_path)
+    config = bank / "bank.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "    description: What we build and why.\n",
+        "    description: What we build and why.\n  - id: empty\n    title: Empty\n"), encoding="utf-8")
+    build(bank, tmp_path / "site")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    show_results(page, static_server(tmp_path / "site").url("en/results.html"), {"svc-listen": 4, "prd-launch": "both"})
+    assert vertices(page.locator("#radar polygon.customer.now").get_attribute("points"))[4:] == [0, 0]
+    expect(page.locator('#map circle[data-dimension="empty"]')).to_have_count(0)
+    expect(page.locator('.scores [data-dimension="empty"] [data-cell="customer"]')).to_have_text("not scored")
+    page.get_by_text("How this was computed").click()
+    expect(page.locator('[data-sum="empty"] td').first).to_have_text("not scored")
+    assert errors == []
 
 
 # --- hints, explanation, notices --------------------------------------------

@@ -14,7 +14,7 @@ const key = storageKey(model.bank);
 const titles = [...document.querySelectorAll(".scores th[scope=row]")].map((th) => th.textContent);
 // Scores are shown rounded down, so a shown 60 never sits below a level that starts at 60.
 const shown = (value) => Math.floor(value);
-const number = (value) => value.toLocaleString(lang, { maximumFractionDigits: 2 });
+const formatPoints = (value) => value.toLocaleString(lang, { maximumFractionDigits: 2 });
 
 // A shared link (results.html#c=<result code>) shows its answers instead of the tab's.
 const linkedCode = () => new URLSearchParams(location.hash.slice(1)).get("c");
@@ -118,25 +118,25 @@ function drawRadarGrid() {
 
 /** How each answer moved each axis, and the sums behind each dimension score. */
 function explain() {
-  const sums = {};
+  const sums = Object.fromEntries(model.dimensions.map((d) => [d.id, { customer: [0, 0], competitor: [0, 0] }]));
   for (const q of model.questions) {
     const value = answers[q.id];
     const moved = value === undefined ? {} : points(q, value);
     const cells = document.querySelector(`[data-row="${q.id}"]`).cells;
-    const sum = (sums[q.dimension] ||= { customer: [0, 0], competitor: [0, 0] });
+    const sum = sums[q.dimension];
     cells[1].textContent = value === undefined ? text.skipped : q.type === "likert" ? data.scale[value - 1]
       : fill(text.option_of, { k: q.options.findIndex((o) => o.id === value) + 1, n: q.options.length });
     AXES.forEach((axis, i) => {
       const [earned, possible] = moved[axis] || [];
       if (possible) sum[axis] = [sum[axis][0] + earned, sum[axis][1] + possible];
-      cells[2 + i].textContent = possible ? `${number(earned)} / ${number(possible)}` : "–";
+      cells[2 + i].textContent = possible ? `${formatPoints(earned)} / ${formatPoints(possible)}` : "–";
     });
   }
   for (const d of result.dimensions) {
     const cells = document.querySelector(`[data-sum="${d.id}"]`).cells;
     AXES.forEach((axis, i) => {
       const [earned, possible] = sums[d.id][axis];
-      cells[1 + i].textContent = possible ? `${number(earned)} / ${number(possible)} → ${shown(d[axis])}` : text.not_scored;
+      cells[1 + i].textContent = possible ? `${formatPoints(earned)} / ${formatPoints(possible)} → ${shown(d[axis])}` : text.not_scored;
     });
   }
 }
