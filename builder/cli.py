@@ -64,9 +64,10 @@ def validate(bank: Path | None, strict: bool) -> None:
     result = load_bank(bank, strict)
     b = result.bank
     click.echo(
-        f"{b.id} {b.version} ({b.fingerprint}): {len(b.questions)} questions in {len(b.dimensions)} dimensions, "
-        f"{', '.join(b.languages)}; {len(b.examples)} examples pass"
-        + (f"; {len(result.warnings)} warnings" if result.warnings else "")
+        f"{b.id} {b.version} ({b.fingerprint}): {plural(len(b.questions), 'question')} in "
+        f"{plural(len(b.dimensions), 'dimension')}, "
+        f"{', '.join(b.languages)}; {plural(len(b.examples), 'example')} pass"
+        + (f"; {plural(len(result.warnings), 'warning')}" if result.warnings else "")
     )
 
 
@@ -116,6 +117,10 @@ def schema(kind: str) -> None:
     from .jsonschema import bank_schema
 
     click.echo(json.dumps(bank_schema(kind), indent=2, ensure_ascii=False))
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def main() -> None:

@@ -37,7 +37,7 @@ def load(folder: Path | str, strict: bool = False) -> LoadResult:
     problems: list[Problem] = []
     bank_path = folder / BANK_FILE_NAME
     if not bank_path.is_file():
-        raise BankError([Problem(str(bank_path), None, f"missing {BANK_FILE_NAME}: every bank folder needs one")])
+        raise BankError([Problem(str(folder), None, f"no {BANK_FILE_NAME} here: every bank folder needs one")])
 
     root = load_nodes(bank_path, problems)
     languages = read_languages(root, str(bank_path)) if root is not None else None
