@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .config import SiteConfig, load_config
 from .errors import BankError, Problem, sorted_problems
-from .load import LoadResult, load
+from .load import LoadResult, bank_languages, load
 from .render import RenderOptions, render
 from .resources import bundled
 from .site import Site, load_site
@@ -36,14 +36,15 @@ def load_project(bank_dir: Path, config_file: Path | None = None, strict: bool =
         loaded = load(bank_dir, strict=strict)
     except BankError as error:
         problems += error.problems
-    languages = loaded.bank.languages if loaded else None
+    languages = loaded.bank.languages if loaded else bank_languages(bank_dir)
     config, config_problems = load_config(config_file, languages)
     if strict:
         config_problems = [Problem(p.path, p.line, p.message) for p in config_problems]
     problems += config_problems
-    config_ok = not any(not p.warning for p in config_problems)
     site = None
-    if loaded and config_ok:  # the UI check needs the bank's languages and the theme
+    # UI strings are checked even when the bank has errors: a new language
+    # shows all its gaps, in the bank and in the UI, in one run.
+    if languages and not any(not p.warning for p in config_problems):
         try:
             site = load_site(bundled("site_src"), languages, config.theme_dir)
         except BankError as error:

@@ -60,8 +60,9 @@ def new_project(target: Path) -> list[Path]:
 
 
 def install_requirement() -> str | None:
-    """`assess @ git+URL@commit` if this assess was installed from Git (PEP 610's
-    direct_url.json says so); None when the source cannot be named."""
+    """`assess @ git+URL@commit` if this assess was installed from a remote Git
+    repository (PEP 610's direct_url.json says so); None when CI could not
+    install from where this one came from."""
     try:
         recorded = importlib.metadata.distribution("assess").read_text("direct_url.json")
     except importlib.metadata.PackageNotFoundError:
@@ -70,6 +71,6 @@ def install_requirement() -> str | None:
         return None
     info = json.loads(recorded)
     vcs = info.get("vcs_info") or {}
-    if vcs.get("vcs") != "git" or not vcs.get("commit_id"):
+    if vcs.get("vcs") != "git" or not vcs.get("commit_id") or info["url"].startswith("file:"):
         return None
     return f"assess @ git+{info['url']}@{vcs['commit_id']}"

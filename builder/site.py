@@ -35,8 +35,8 @@ class Site:
 
 def load_site(source: Path, languages: list[str], theme: Path | None = None) -> Site:
     problems: list[Problem] = []
-    ui = {lang: read_language(source, theme, lang, problems) for lang in {REFERENCE_LANGUAGE, *languages}}
-    reference = ui[REFERENCE_LANGUAGE]
+    reference = read_ui(source / "i18n" / f"{REFERENCE_LANGUAGE}.yml", problems)
+    ui = {lang: read_language(source, theme, lang, problems) for lang in languages}
     for lang in languages:
         strings = ui[lang]
         if strings is None or reference is None:
@@ -56,7 +56,7 @@ def load_site(source: Path, languages: list[str], theme: Path | None = None) -> 
     static = read_static(source / "static")
     if theme is not None:
         static |= read_static(theme / "static")
-    return Site(source, env, {lang: ui[lang] for lang in languages}, static)
+    return Site(source, env, ui, static)
 
 
 class Strings(dict):
