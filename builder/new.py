@@ -37,7 +37,7 @@ def new_project(target: Path) -> list[Path]:
         raise AssessError(f"{target} is not empty; choose a new or empty folder")
     files: dict[str, bytes] = {}
     for path in sorted(SCAFFOLD.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
+        if path.is_file():
             rel = path.relative_to(SCAFFOLD).as_posix()
             files[RENAMES.get(rel, rel)] = path.read_bytes()
     for rel, kind in SCHEMAS.items():
@@ -45,17 +45,24 @@ def new_project(target: Path) -> list[Path]:
     requirement = install_requirement()
     files["requirements.txt"] = (requirement + "\n" if requirement else UNKNOWN_SOURCE).encode("utf-8")
 
+    created = not target.exists()
     written = []
-    target.mkdir(parents=True, exist_ok=True)
     try:
+        target.mkdir(parents=True, exist_ok=True)
         for rel in sorted(files):
             path = target / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(files[rel])
             written.append(path)
-    except OSError as exc:
-        shutil.rmtree(target, ignore_errors=True)
-        raise AssessError(f"cannot write {target}: {exc.strerror}") from None
+    except OSError as exc:  # nothing half-written: the folder is as empty as before
+        for child in target.iterdir() if target.is_dir() else ():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        if created and target.is_dir():
+            target.rmdir()
+        raise AssessError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
     return written
 
 

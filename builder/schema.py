@@ -315,13 +315,16 @@ class Localized(Kind):
 
     def json_schema(self):
         text = {"type": "string", "minLength": 1}
-        per_language = {
-            "type": "object",
-            "propertyNames": LANGUAGE.json_schema() | {"type": "string"},
-            "additionalProperties": text,
-            "minProperties": 1,
-        }
-        return {"anyOf": [per_language, text]}
+        return {"anyOf": [per_language_schema(text), text]}
+
+
+def per_language_schema(value: dict) -> dict:
+    return {
+        "type": "object",
+        "propertyNames": LANGUAGE.json_schema() | {"type": "string"},
+        "additionalProperties": value,
+        "minProperties": 1,
+    }
 
 
 def read_per_language(node: MappingNode, r: Reader, kind: Kind):
@@ -361,13 +364,7 @@ class PerLanguage(Kind):
 
     def json_schema(self):
         single = self.kind.json_schema()
-        per_language = {
-            "type": "object",
-            "propertyNames": LANGUAGE.json_schema() | {"type": "string"},
-            "additionalProperties": single,
-            "minProperties": 1,
-        }
-        return {"anyOf": [single, per_language]}
+        return {"anyOf": [single, per_language_schema(single)]}
 
 
 def pick(values: dict | None, lang: str):

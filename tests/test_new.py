@@ -126,3 +126,19 @@ def test_requirements_txt(tmp_path, monkeypatch, requirement):
     else:  # comments only, explaining what to write
         assert all(line.startswith("#") for line in text.splitlines())
         assert '"assess" on PyPI is a different project' in text
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
+    real_write = Path.write_bytes
+
+    def write_until_the_readme(path, data):
+        if path.name == "README.md":
+            raise OSError(28, "No space left on device", str(path))
+        return real_write(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_until_the_readme)
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "project")
+    assert (result.exit_code, result.stderr) == (1, f"Error: cannot write {Path('project/README.md')}: "
+                                                    "No space left on device\n")
+    assert list(tmp_path.iterdir()) == []
