@@ -6,16 +6,19 @@ import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from bankmaker import SMALL_BANK
 from click.testing import CliRunner
-from conftest import BANKS, FIXTURES
+from conftest import BANKS, FIXTURES, ROOT
 from test_build import parse, tree
 
 from builder.brand import contrast
 from builder.build import build, load_project, watched_paths
 from builder.cli import cli
 from builder.errors import AssessError, BankError
+from builder.jsonschema import bank_schema
 
 SITES = FIXTURES / "sites"
 BRANDED = SITES / "branded"
@@ -300,3 +303,23 @@ def test_load_project_collects_warnings_of_bank_and_config(tmp_path):
     with pytest.raises(BankError) as failure:
         load_project(project / "questions", project / "assessment.yml", strict=True)
     assert len(failure.value.problems) == 4
+
+
+# --- Editor support -------------------------------------------------------------------------------
+
+def test_published_config_schema_is_up_to_date_and_valid():
+    printed = run("schema", "--file", "config").stdout
+    assert (ROOT / "docs" / "assessment.schema.json").read_text(encoding="utf-8") == printed, (
+        "regenerate with: python -m builder schema --file config > docs/assessment.schema.json")
+    validator = jsonschema.Draft202012Validator(bank_schema("config"))
+    validator.check_schema(validator.schema)
+    assert validator.is_valid(yaml.safe_load((BRANDED / "assessment.yml").read_text(encoding="utf-8")))
+
+    def messages(errors) -> set[str]:
+        return {m for e in errors for m in {e.message} | messages(e.context or [])}
+
+    broken = yaml.safe_load((SITES / "broken-config" / "assessment.yml").read_text(encoding="utf-8"))
+    found = messages(validator.iter_errors(broken))
+    assert "Additional properties are not allowed ('titel' was unexpected)" in found
+    assert "'#12345' does not match '^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$'" in found
+    assert "'https://forms.example.com/assess' does not match '^https?://\\\\S*\\\\{code\\\\}\\\\S*$'" in found
