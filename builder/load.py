@@ -71,6 +71,14 @@ def load(folder: Path | str, strict: bool = False) -> LoadResult:
     return LoadResult(bank, model, sorted_problems(problems))
 
 
+def bank_languages(folder: Path | str) -> list[str] | None:
+    """The languages of a bank that failed to load, if bank.yml names them, so
+    that the site config and UI strings can still be checked against them."""
+    path = Path(folder) / BANK_FILE_NAME
+    root = load_nodes(path, []) if path.is_file() else None
+    return read_languages(root, str(path)) if root is not None else None
+
+
 def read_languages(root, path: str) -> list[str] | None:
     """Languages are read first: every localized text is checked against them."""
     if not isinstance(root, MappingNode):
@@ -145,7 +153,7 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
     for d in bank.dimensions:
         for lv in bank.levels:
             if lv.id not in recs.get(d.id, {}):
-                at(recs.lines.get(d.id, line_of_key(root, "recommendations") or d.line),
+                at(getattr(recs, "lines", {}).get(d.id, line_of_key(root, "recommendations") or d.line),
                    f"no recommendation for dimension {d.id!r} at level {lv.id!r}", True)
     return scale
 

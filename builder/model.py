@@ -30,6 +30,8 @@ QUADRANTS = ("customer", "competitor", "both", "inward")
 DEFAULT_SCALES = {
     "de": ["Trifft gar nicht zu", "Trifft eher nicht zu", "Teils, teils", "Trifft eher zu", "Trifft voll zu"],
     "en": ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
+    "fr": ["Pas du tout d'accord", "Plutôt pas d'accord", "Ni d'accord ni pas d'accord", "Plutôt d'accord",
+           "Tout à fait d'accord"],
 }
 
 
@@ -193,7 +195,7 @@ BANK_FILE = Record({
     "intro": Field(MARKDOWN, doc="Markdown, shown on the start page."),
     "dimensions": Field(ListOf(DIMENSION, 1, noun="dimensions")),
     "scale": Field(MapOf(LANGUAGE, ListOf(Text("label"), 5, 5, noun="labels")), False, dict,
-                   "Five likert labels per language, 1 to 5 (built in for de and en)."),
+                   "Five likert labels per language, 1 to 5 (built in for de, en and fr)."),
     "levels": Field(ListOf(LEVEL, 1, noun="levels"), doc="Maturity levels, by ascending min."),
     "quadrants": Field(QUADRANTS_RECORD),
     "recommendations": Field(MapOf(SLUG, MapOf(SLUG, MARKDOWN)), False, dict,

@@ -317,30 +317,67 @@ class Localized(Kind):
             return r.error(node, f"expected text per language, found {found(node)}{quote_hint(node)}")
         if not isinstance(node, MappingNode):
             return r.error(node, f"expected text per language, found {found(node)}")
-        result, ok = {}, True
-        for lang, key_node, value_node in mapping_pairs(node, r, LANGUAGE):
-            if langs is not None and lang not in langs:
-                r.error(key_node, f"language {lang!r} is not in the bank's languages ({', '.join(langs)})")
-                ok = False
-                continue
-            value = self.text.read(value_node, r)
-            ok &= value is not INVALID
-            result[lang] = value
-        for lang in langs or ():
-            if lang not in result and ok:
-                r.error(node, f"missing translation for {lang!r}")
-                ok = False
-        return result if ok else INVALID
+        return read_per_language(node, r, self.text)
 
     def json_schema(self):
         text = {"type": "string", "minLength": 1}
-        per_language = {
-            "type": "object",
-            "propertyNames": LANGUAGE.json_schema() | {"type": "string"},
-            "additionalProperties": text,
-            "minProperties": 1,
-        }
-        return {"anyOf": [per_language, text]}
+        return {"anyOf": [per_language_schema(text), text]}
+
+
+def per_language_schema(value: dict) -> dict:
+    return {
+        "type": "object",
+        "propertyNames": LANGUAGE.json_schema() | {"type": "string"},
+        "additionalProperties": value,
+        "minProperties": 1,
+    }
+
+
+def read_per_language(node: MappingNode, r: Reader, kind: Kind):
+    """`{de: ..., en: ...}`: one value per language of the bank, no more, no less."""
+    langs = r.languages
+    result, ok = {}, True
+    for lang, key_node, value_node in mapping_pairs(node, r, LANGUAGE):
+        if langs is not None and lang not in langs:
+            r.error(key_node, f"language {lang!r} is not in the bank's languages ({', '.join(langs)})")
+            ok = False
+            continue
+        value = kind.read(value_node, r)
+        ok &= value is not INVALID
+        result[lang] = value
+    for lang in langs or ():
+        if lang not in result and ok:
+            r.error(node, f"missing translation for {lang!r}")
+            ok = False
+    return result if ok else INVALID
+
+
+ANY_LANGUAGE = "*"
+
+
+class PerLanguage(Kind):
+    """One value for all languages, or one per bank language: `{de: ..., en: ...}`.
+    Read as a dict language -> value; a single value is kept under `ANY_LANGUAGE`."""
+
+    def __init__(self, kind: Kind):
+        self.kind = kind
+
+    def read(self, node, r):
+        if isinstance(node, MappingNode):
+            return read_per_language(node, r, self.kind)
+        value = self.kind.read(node, r)
+        return value if value is INVALID else {ANY_LANGUAGE: value}
+
+    def json_schema(self):
+        single = self.kind.json_schema()
+        return {"anyOf": [single, per_language_schema(single)]}
+
+
+def pick(values: dict | None, lang: str):
+    """The value of a `PerLanguage` field for one language (None if unset)."""
+    if values is None:
+        return None
+    return values.get(lang, values.get(ANY_LANGUAGE))
 
 
 @dataclass

@@ -155,7 +155,7 @@ def test_internal_errors_are_one_line(monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "load", boom)
+    monkeypatch.setattr(cli_module, "load_project", boom)
     result = run("validate", "--bank", SMALL_BANK)
     assert_clean_failure(result, "Error: internal error: RuntimeError('boom') (run with --debug for a traceback)\n")
     debug = run("--debug", "validate", "--bank", SMALL_BANK)
