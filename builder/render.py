@@ -8,9 +8,15 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+import traceback
+from dataclasses import dataclass, field
 
+import jinja2
+
+from .brand import BRAND_CSS, brand_static, logo_path
 from .codes import bank_tag
+from .config import SiteConfig
+from .errors import BankError, Problem
 from .load import LoadResult
 from .markup import render_markdown
 from .resources import PACKAGE
@@ -32,6 +38,7 @@ LIVE_RELOAD = "__assess/livereload.js"
 class RenderOptions:
     base_url: str = "/"
     live_reload: bool = False
+    config: SiteConfig = field(default_factory=SiteConfig)
 
 
 def content_security_policy(live_reload: bool) -> str:
@@ -49,8 +56,10 @@ def fill(template: str, **values) -> str:
 
 def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, bytes]:
     bank, model = loaded.bank, loaded.model
-    files: dict[str, bytes] = {f"static/{path}": data for path, data in site.static.items()}
-    versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in site.static.items()}
+    config = options.config
+    static = site.static | brand_static(config.brand)
+    files: dict[str, bytes] = {f"static/{path}": data for path, data in static.items()}
+    versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in static.items()}
     if options.live_reload:
         files[LIVE_RELOAD] = (PACKAGE / "livereload.js").read_bytes()
 
@@ -63,11 +72,14 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
         "fill": fill,
         "num": num,
         "minutes": minutes,
+        "brand_css": BRAND_CSS if BRAND_CSS in static else None,
     }
 
     page_data: dict[str, dict] = {}  # per language: the JSON inlined into pages
+    logo = logo_path(config.brand)
 
-    def page_context(lang: str, prefix: str, alternates: list[dict], page: str) -> dict:
+    def page_context(lang: str, prefix: str, alternates: list[dict], page: str, home: str = "index.html") -> dict:
+        static_url = lambda path: f"{prefix}static/{path}?v={versions[path]}"
         if lang not in page_data:
             page_data[lang] = {
                 "results_data": results_data(loaded, site, lang),
@@ -79,7 +91,9 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
             "tr": lambda text: text[lang],
             "page": page,
             "prefix": prefix,
-            "static": lambda path: f"{prefix}static/{path}?v={versions[path]}",
+            "static": static_url,
+            "home": home,
+            "config": config.for_page(lang, bank.title[lang], static_url(logo) if logo else None),
             "live_reload_src": prefix + LIVE_RELOAD,
             "alternates": alternates,
             "scale": bank.scale[lang],
@@ -100,13 +114,26 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
                                           page_context(default, "", alternates_for("index", "", None), "root"))
     base = options.base_url.rstrip("/") + "/"
     files["404.html"] = render_template(site, "404.html",
-                                        page_context(default, base, alternates_for("index", base, None), "404"))
+                                        page_context(default, base, alternates_for("index", base, None), "404",
+                                                     home=f"{base}index.html"))
     files[".nojekyll"] = b""
     return files
 
 
 def render_template(site: Site, name: str, context: dict) -> bytes:
-    return site.env.get_template(name).render(context).encode("utf-8")
+    try:
+        return site.env.get_template(name).render(context).encode("utf-8")
+    except jinja2.TemplateError as exc:  # most likely in a theme's template
+        raise BankError([template_problem(exc, name)]) from None
+
+
+def template_problem(exc: jinja2.TemplateError, name: str) -> Problem:
+    """Where in which template rendering failed: Jinja puts template lines into
+    the traceback, so the innermost template frame is the place."""
+    where = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)
+             if frame.filename.endswith(".html")]
+    path, line = where[-1] if where else (getattr(exc, "filename", None) or name, getattr(exc, "lineno", None))
+    return Problem(path, line, f"template error while rendering {name}: {exc.message or exc}")
 
 
 def results_data(loaded: LoadResult, site: Site, lang: str) -> dict:
