@@ -8,10 +8,15 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+import traceback
+from dataclasses import dataclass, field
 
+import jinja2
+
+from .brand import BRAND_CSS, brand_static, logo_path
 from .codes import bank_tag
-from .errors import AssessError
+from .config import SiteConfig
+from .errors import BankError, Problem
 from .load import LoadResult
 from .markup import render_markdown
 from .minify import minify
@@ -25,6 +30,10 @@ PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", 
          "team": "team.html"}
 SECONDS_PER_QUESTION = {"likert": 10, "choice": 15}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+#: UI strings that results.js fills in itself
+RESULTS_TEXT = ("results_skipped", "results_all_answered", "not_scored", "notice_skipped", "notice_straight",
+                "hint_gain", "skipped", "option_of", "report_date", "link_copied", "link_copy_manually",
+                "link_invalid", "other_bank", "result_invalid", "compare_done")
 LIVE_RELOAD = "__assess/livereload.js"
 
 
@@ -40,8 +49,7 @@ class Report:
 class RenderOptions:
     base_url: str = "/"
     live_reload: bool = False
-    #: a survey form to pass result codes to, with {code} where the code goes
-    collect_url: str | None = None
+    config: SiteConfig = field(default_factory=SiteConfig)
     report: Report | None = None
 
 
@@ -58,16 +66,10 @@ def fill(template: str, **values) -> str:
     return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], template)
 
 
-def check_collect_url(url: str) -> None:
-    if not re.match(r"https?://[^/\s]", url) or "{code}" not in url:
-        raise AssessError(f"collect URL {url!r}: use an http:// or https:// address with {{code}} where the code goes")
-
-
 def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, bytes]:
     bank, model = loaded.bank, loaded.model
-    if options.collect_url is not None:
-        check_collect_url(options.collect_url)
-    static = {path: minify(path, data) for path, data in site.static.items()}
+    config = options.config
+    static = {path: minify(path, data) for path, data in (site.static | brand_static(config.brand)).items()}
     files: dict[str, bytes] = {f"static/{path}": data for path, data in static.items()}
     versions = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in static.items()}
     if options.live_reload:
@@ -82,13 +84,15 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
         "fill": fill,
         "num": num,
         "minutes": minutes,
-        "collect_url": options.collect_url,
+        "brand_css": BRAND_CSS if BRAND_CSS in static else None,
         "report": None,
     }
 
     page_data: dict[str, dict] = {}  # per language: the JSON inlined into pages
+    logo = logo_path(config.brand)
 
-    def page_context(lang: str, prefix: str, alternates: list[dict], page: str) -> dict:
+    def page_context(lang: str, prefix: str, alternates: list[dict], page: str, home: str = "index.html") -> dict:
+        static_url = lambda path: f"{prefix}static/{path}?v={versions[path]}"
         if lang not in page_data:
             page_data[lang] = {
                 "results_data": results_data(loaded, site, lang),
@@ -101,7 +105,9 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
             "tr": lambda text: text[lang],
             "page": page,
             "prefix": prefix,
-            "static": lambda path: f"{prefix}static/{path}?v={versions[path]}",
+            "static": static_url,
+            "home": home,
+            "config": config.for_page(lang, bank.title[lang], static_url(logo) if logo else None),
             "live_reload_src": prefix + LIVE_RELOAD,
             "alternates": alternates,
             "scale": bank.scale[lang],
@@ -128,13 +134,26 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
                                           page_context(default, "", alternates_for("index", "", None), "root"))
     base = options.base_url.rstrip("/") + "/"
     files["404.html"] = render_template(site, "404.html",
-                                        page_context(default, base, alternates_for("index", base, None), "404"))
+                                        page_context(default, base, alternates_for("index", base, None), "404",
+                                                     home=f"{base}index.html"))
     files[".nojekyll"] = b""
     return files
 
 
 def render_template(site: Site, name: str, context: dict) -> bytes:
-    return site.env.get_template(name).render(context).encode("utf-8")
+    try:
+        return site.env.get_template(name).render(context).encode("utf-8")
+    except jinja2.TemplateError as exc:  # most likely in a theme's template
+        raise BankError([template_problem(exc, name)]) from None
+
+
+def template_problem(exc: jinja2.TemplateError, name: str) -> Problem:
+    """Where in which template rendering failed: Jinja puts template lines into
+    the traceback, so the innermost template frame is the place."""
+    where = [(frame.filename, frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)
+             if frame.filename.endswith(".html")]
+    path, line = where[-1] if where else (getattr(exc, "filename", None) or name, getattr(exc, "lineno", None))
+    return Problem(path, line, f"template error while rendering {name}: {exc.message or exc}")
 
 
 def results_data(loaded: LoadResult, site: Site, lang: str) -> dict:
@@ -146,7 +165,8 @@ def results_data(loaded: LoadResult, site: Site, lang: str) -> dict:
         "tag": bank_tag(bank["id"], bank["fingerprint"]),  # for result codes and shared links
         "segments": segment_ids(loaded),
         "levels": {lv.id: lv.title[lang] for lv in loaded.bank.levels},
-        "text": {key: ui[key] for key in ("results_skipped", "results_all_answered", "not_scored")},
+        "scale": loaded.bank.scale[lang],  # answers in "How this was computed"
+        "text": {key: ui[key] for key in RESULTS_TEXT},
     }
 
 

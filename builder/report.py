@@ -11,13 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .build import Project, inputs
 from .codes import bank_tag, code_length
 from .errors import AssessError
 from .load import LoadResult
 from .model import AXES
 from .render import RenderOptions, Report, render, segment_ids
-from .resources import bundled
-from .site import load_site
 from .team import Collection, Found, aggregate, find_codes, read_codes
 from .write import write_site
 
@@ -111,10 +110,10 @@ def report_language(loaded: LoadResult, lang: str | None) -> str:
     return lang or loaded.bank.languages[0]
 
 
-def write_report(loaded: LoadResult, team: dict, out: Path, lang: str, protect: tuple[Path, ...]) -> None:
-    site = load_site(bundled("site_src"), loaded.bank.languages)
-    files = render(loaded, site, RenderOptions(report=Report(lang, team)))
-    write_site(files, out, protect=(*protect, site.source))
+def write_report(project: Project, team: dict, out: Path, lang: str, bank_dir: Path) -> None:
+    """The team page alone, filled in with `team` and styled by the site config, into `out`."""
+    options = RenderOptions(config=project.config, report=Report(lang, team))
+    write_site(render(project.loaded, project.site, options), out, protect=inputs(bank_dir, project.config))
 
 
 def report(loaded: LoadResult, sources: list[Source], warn: Callable[[str], None]) -> dict:

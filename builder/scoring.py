@@ -56,11 +56,12 @@ def check_answers(model: dict, answers) -> list[tuple[str | None, str]]:
             continue
         elif q["type"] == "likert":
             if type(value) is not int or not 1 <= value <= 5:
-                problems.append((qid, f"answer to {qid!r} must be a whole number from 1 to 5, found {value!r}"))
+                message = f"answer to {qid!r} must be a whole number from 1 to 5, found {json.dumps(value)}"
+                problems.append((qid, message))
         else:
             ids = [o["id"] for o in q["options"]]
             if not isinstance(value, str) or value not in ids:
-                problems.append((qid, f"answer to {qid!r} must be one of {', '.join(ids)}; found {value!r}"))
+                problems.append((qid, f"answer to {qid!r} must be one of {', '.join(ids)}; found {json.dumps(value)}"))
     return problems
 
 

@@ -31,9 +31,10 @@ def line_of(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-def load_nodes(path: Path, problems: list[Problem]) -> Node | None:
+def load_nodes(path: Path, problems: list[Problem], allow_empty: bool = False) -> Node | None:
     """Return the root node of a one-document YAML file, or None after
-    appending the problem that prevents reading it."""
+    appending the problem that prevents reading it. With `allow_empty`, a file
+    of nothing but comments reads as an empty mapping."""
     where = str(path)
     try:
         size = path.stat().st_size
@@ -44,10 +45,10 @@ def load_nodes(path: Path, problems: list[Problem]) -> Node | None:
         problems.append(Problem(where, None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"))
         return None
     data = path.read_bytes()
-    return parse_nodes(data, where, problems)
+    return parse_nodes(data, where, problems, allow_empty)
 
 
-def parse_nodes(data: bytes, where: str, problems: list[Problem]) -> Node | None:
+def parse_nodes(data: bytes, where: str, problems: list[Problem], allow_empty: bool = False) -> Node | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -69,6 +70,9 @@ def parse_nodes(data: bytes, where: str, problems: list[Problem]) -> Node | None
         problems.append(Problem(where, None, f"YAML syntax error: {exc}"))
         return None
     if root is None or (isinstance(root, ScalarNode) and root.tag == "tag:yaml.org,2002:null"):
+        if allow_empty:
+            mark = root.start_mark if root is not None else yaml.Mark(where, 0, 0, 0, None, None)
+            return MappingNode("tag:yaml.org,2002:map", [], mark, mark)
         problems.append(Problem(where, 1, "file is empty"))
         return None
     unique, expanded = _count_nodes(root)

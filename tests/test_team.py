@@ -179,7 +179,7 @@ def test_segment_options_are_checked(tmp_path):
     with pytest.raises(BankError) as failure:
         load(bank)
     line = text.count("\n", 0, text.index("  options:")) + 2
-    message = f"{bank}/bank.yml:{line}: expected at most 31 entries, found 32"
+    message = f"{bank}/bank.yml:{line}: expected at most 31 segment options, found 32"
     assert [str(p) for p in failure.value.problems] == [message]
     (bank / "bank.yml").write_text(text.replace("{id: office,", "{id: lead,"), encoding="utf-8")
     with pytest.raises(BankError) as failure:

@@ -15,14 +15,12 @@ from conftest import BANKS, FIXTURES
 from playwright.sync_api import expect
 from test_quiz import UI, answer_in_page
 
+from builder.build import build
 from builder.cli import cli
 from builder.codes import ALPHABET, CodeError, bank_tag, code_length, decode, encode
 from builder.load import load
-from builder.render import RenderOptions, render, segment_ids
-from builder.resources import bundled
-from builder.site import load_site
+from builder.render import segment_ids
 from builder.team import Found, aggregate, find_codes, read_codes
-from builder.write import write_site
 
 pytestmark = pytest.mark.browser
 SEGMENTED = FIXTURES / "banks" / "segmented"
@@ -237,16 +235,12 @@ def test_a_team_link_presets_the_group_and_a_choice_wins(page, served_sites):
     expect(group.get_by_role("radio", name="Leadership or management")).to_be_checked()
 
 
-def build_with(tmp_path, bank_dir, **options):
-    loaded = load(bank_dir)
-    site = load_site(bundled("site_src"), loaded.bank.languages)
-    write_site(render(loaded, site, RenderOptions(**options)), tmp_path / "site")
-    return tmp_path / "site"
-
-
 def test_result_code_copy_and_collect_url(browser, banks, tmp_path, static_server):
     url = "https://forms.example.org/answer?entry.1={code}&from=assess"
-    server = static_server(build_with(tmp_path, BANKS["small"], collect_url=url))
+    config = tmp_path / "assessment.yml"
+    config.write_text(f"collect_url: {url}\n", encoding="utf-8")
+    build(BANKS["small"], tmp_path / "site", config_file=config)
+    server = static_server(tmp_path / "site")
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server.url("en/quiz.html"))

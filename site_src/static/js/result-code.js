@@ -1,15 +1,8 @@
 // The results page's result code: shown, copied, and optionally sent to the
-// organisation's own survey form (collect URL with {code}).
-import { encode } from "./codes.js";
-import { loadSegment } from "./state.js";
+// organisation's own survey form (the site config's collect URL, with {code}).
 
-/**
- * @param {{model: object, tag: string, segments: string[]}} data the results page data
- * @param {object} answers valid answers
- */
-export function showResultCode(data, answers) {
-  const segment = data.segments.indexOf(loadSegment(data.model.bank)) + 1; // 0 = none
-  const code = encode(data.model, data.tag, answers, segment);
+/** @param {string} code the result code of the shown answers */
+export function showResultCode(code) {
   const field = document.getElementById("result-code");
   const button = document.getElementById("copy-code");
   const status = document.getElementById("copy-status");

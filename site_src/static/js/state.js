@@ -2,7 +2,9 @@
  * Tab storage. Answers (and the chosen segment) live in sessionStorage, which
  * belongs to this tab alone and is cleared when it closes; the key carries the
  * site's path and the bank, as several assessments may share one origin (e.g. a
- * GitHub Pages account).
+ * GitHub Pages account). Only the opt-in "Remember on this device" of the
+ * results page copies the answers to localStorage under the same key; a tab
+ * without answers starts from there.
  * @module state
  */
 
@@ -15,13 +17,14 @@ export function storageKey(bank) {
 }
 
 /**
- * The tab's saved state, or an empty one (storage may be unavailable).
+ * The tab's saved state, else the remembered one, else an empty one (storage may be unavailable).
  * @param {{id: string, fingerprint: string}} bank
  * @returns {{answers: Object<string, number|string|null>, step: number}}
  */
 export function loadState(bank) {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(storageKey(bank)) || "{}");
+    const key = storageKey(bank);
+    const saved = JSON.parse(sessionStorage.getItem(key) || localStorage.getItem(key) || "{}");
     return { answers: saved.answers || {}, step: saved.step || 0 };
   } catch {
     return { answers: {}, step: 0 };
