@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import statistics
-from pathlib import Path
 
 import pytest
 from answer_sets import random_answers
@@ -273,5 +272,4 @@ def test_report_writes_a_static_page(shop, collected, tmp_path):
 
 def test_report_output_is_deterministic(shop, collected):
     first = run("report", "--bank", SEGMENTED, "--json", collected).stdout
-    assert run("report", "--bank", SEGMENTED, "--json", collected).stdout == first
-    assert Path(collected).read_text()  # the input is untouched
+    assert first and run("report", "--bank", SEGMENTED, "--json", collected).stdout == first
