@@ -9,8 +9,10 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 from .codes import bank_tag
+from .errors import AssessError
 from .load import LoadResult
 from .markup import render_markdown
 from .resources import PACKAGE
@@ -18,24 +20,46 @@ from .scoring import num
 from .site import Site
 
 #: page name -> template; every bank language gets each of them
-PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "method": "method.html"}
+PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "method": "method.html",
+         "privacy": "privacy.html"}
 SECONDS_PER_QUESTION = {"likert": 10, "choice": 15}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 LIVE_RELOAD = "__assess/livereload.js"
+#: Whether any page can keep answers beyond the tab (the opt-in "Remember on this
+#: device" of #4, in localStorage). The privacy page describes exactly this;
+#: tests/test_privacy_page.py fails when the scripts and this flag disagree.
+REMEMBER_ON_DEVICE = False
 
 
 @dataclass
 class RenderOptions:
     base_url: str = "/"
     live_reload: bool = False
+    build_date: str | None = None  # ISO date from SOURCE_DATE_EPOCH, shown on the privacy page
 
 
 def content_security_policy(live_reload: bool) -> str:
+    # Trusted Types without any policy: the browser refuses every string-to-HTML
+    # sink (innerHTML and friends), so a script bug cannot turn text into markup.
     policy = ["default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
-              "base-uri 'none'", "form-action 'none'"]
+              "base-uri 'none'", "form-action 'none'",
+              "require-trusted-types-for 'script'", "trusted-types 'none'"]
     if live_reload:  # the dev server's reload channel; never in a real build
         policy.append("connect-src 'self'")
     return "; ".join(policy)
+
+
+def build_date(environ) -> str | None:
+    """The day of SOURCE_DATE_EPOCH (reproducible-builds.org), in UTC; None when unset."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise AssessError(f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, found {value!r}")
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        raise AssessError(f"SOURCE_DATE_EPOCH is out of range: {value}") from None
 
 
 def fill(template: str, **values) -> str:
@@ -59,6 +83,8 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
         "fill": fill,
         "num": num,
         "minutes": minutes,
+        "remember_on_device": REMEMBER_ON_DEVICE,
+        "build_date": options.build_date,
     }
 
     page_data: dict[str, dict] = {}  # per language: the JSON inlined into pages
@@ -83,7 +109,8 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
 
     def alternates_for(page: str, prefix: str, lang: str | None) -> list[dict]:
         return [{"lang": other, "name": site.ui[other]["language_name"], "title": bank.title[other],
-                 "href": f"{prefix}{other}/{page}.html"}
+                 "href": f"{prefix}{other}/{page}.html", "privacy_title": site.ui[other]["privacy_title"],
+                 "privacy_href": f"{prefix}{other}/privacy.html"}
                 for other in bank.languages if other != lang]
 
     for lang in bank.languages:
