@@ -145,7 +145,8 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
     for d in bank.dimensions:
         for lv in bank.levels:
             if lv.id not in recs.get(d.id, {}):
-                at(recs.lines.get(d.id, line_of_key(root, "recommendations") or d.line),
+                rec_lines = getattr(recs, "lines", {})  # a plain {} when the bank has no recommendations
+                at(rec_lines.get(d.id, line_of_key(root, "recommendations") or d.line),
                    f"no recommendation for dimension {d.id!r} at level {lv.id!r}", True)
     return scale
 
