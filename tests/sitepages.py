@@ -63,6 +63,11 @@ class _Parser(HTMLParser):
             self._script = None
 
 
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below a folder: relative path -> content."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def parse_page(path: Path) -> Page:
     page = Page(path)
     _Parser(page).feed(path.read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from conftest import BANKS, ROOT
+from sitepages import tree
 
 #: 1700000000 is 2023-11-14 22:13:20 UTC, and already the 15th in Kiritimati (UTC+14)
 EPOCH = "1700000000"
@@ -17,10 +18,6 @@ ENVIRONMENTS = [
     {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati", "LC_ALL": "de_DE.UTF-8", "LANG": "de_DE.UTF-8",
      "LANGUAGE": "de"},
 ]
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def build_in(workdir: Path, env: dict[str, str]) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from conftest import BANKS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sitepages import tree
 
 from builder import write
 from builder.answers import read_answers
@@ -251,10 +252,6 @@ def test_code_decoder_refuses_or_decodes_valid_answers(model, data):
 
 
 # --- never a half-written site ----------------------------------------------------
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
 
 def test_interrupted_build_leaves_the_previous_site(tmp_path, monkeypatch):
     """Ctrl-C half-way through writing: the old site stays, the scratch folder goes."""

@@ -51,14 +51,12 @@ class Case:
         return f"{self.bank}/{self.path}" + (f"[{self.state.name}]" if self.state.setup else "")
 
 
-Setup = Callable[["object", Case, "object"], None]  # (page, case, server); starts on the case's page
-
-
 @dataclass(frozen=True)
 class State:
     name: str
     page: str  # the file name the state belongs to, e.g. "quiz.html"; "*" for every page
-    setup: Setup | None = None  # interactions after opening the page; may navigate
+    #: interactions after the page is opened: setup(page, case, server); may navigate
+    setup: Callable[..., None] | None = None
     local_storage: bool = False  # the user opted in to keeping answers on the device (#4)
 
 
