@@ -5,13 +5,14 @@ reports the problems of all of them together; `assess validate` stops there.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import SiteConfig, load_config
 from .errors import BankError, Problem, sorted_problems
 from .load import LoadResult, bank_languages, load
-from .render import RenderOptions, render
+from .render import RenderOptions, build_date, render
 from .resources import bundled
 from .site import Site, load_site
 from .write import write_site
@@ -57,9 +58,10 @@ def load_project(bank_dir: Path, config_file: Path | None = None, strict: bool =
 def build(bank_dir: Path, site_dir: Path, base_url: str | None = None, strict: bool = False, clean: bool = False,
           live_reload: bool = False, config_file: Path | None = None) -> Project:
     """`base_url` (the --base-url flag) wins over the config's."""
+    date = build_date(os.environ)
     project = load_project(bank_dir, config_file, strict)
     options = RenderOptions(base_url=base_url or project.config.base_url or "/", live_reload=live_reload,
-                            config=project.config)
+                            config=project.config, build_date=date)
     files = render(project.loaded, project.site, options)
     write_site(files, site_dir, clean=clean, protect=inputs(bank_dir, project.config))
     return project

@@ -91,11 +91,11 @@ def validate(bank: Path | None, config: Path | None, strict: bool) -> None:
 
 @cli.command("score")
 @bank_option
-@click.argument("answers_file", type=click.File("r", encoding="utf-8"))
+@click.argument("answers_file", type=click.File("rb"))
 def score_command(bank: Path | None, answers_file) -> None:
     """Score ANSWERS_FILE (JSON: question id -> answer; - reads stdin)."""
     model = load_bank(bank).model
-    source = "<stdin>" if answers_file.name == "<stdin>" else answers_file.name
+    source = getattr(answers_file, "name", "<stdin>")  # binary stdin may have no name
     answers = read_answers(source, answers_file.read(), model)
     click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
 

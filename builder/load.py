@@ -152,10 +152,11 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
         for lv in by_level:
             if lv not in levels:
                 at(by_level.lines[lv], f"recommendation for unknown level {lv!r}{suggest(lv, levels)}")
+    rec_lines = getattr(recs, "lines", {})  # a plain {} when the bank has no recommendations
     for d in bank.dimensions:
         for lv in bank.levels:
             if lv.id not in recs.get(d.id, {}):
-                at(getattr(recs, "lines", {}).get(d.id, line_of_key(root, "recommendations") or d.line),
+                at(rec_lines.get(d.id, line_of_key(root, "recommendations") or d.line),
                    f"no recommendation for dimension {d.id!r} at level {lv.id!r}", True)
     return scale
 

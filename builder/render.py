@@ -10,13 +10,14 @@ import math
 import re
 import traceback
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 import jinja2
 
 from .brand import BRAND_CSS, brand_static, logo_path
 from .codes import bank_tag
 from .config import SiteConfig
-from .errors import BankError, Problem
+from .errors import AssessError, BankError, Problem
 from .load import LoadResult
 from .markup import render_markdown
 from .minify import minify
@@ -27,7 +28,7 @@ from .site import Site
 
 #: page name -> template; every bank language gets each of them
 PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "method": "method.html",
-         "team": "team.html"}
+         "team": "team.html", "privacy": "privacy.html"}
 SECONDS_PER_QUESTION = {"likert": 10, "choice": 15}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: UI strings that results.js fills in itself
@@ -51,14 +52,31 @@ class RenderOptions:
     live_reload: bool = False
     config: SiteConfig = field(default_factory=SiteConfig)
     report: Report | None = None
+    build_date: str | None = None  # ISO date from SOURCE_DATE_EPOCH, shown on the privacy page
 
 
 def content_security_policy(live_reload: bool) -> str:
+    # Trusted Types without any policy: the browser refuses every string-to-HTML
+    # sink (innerHTML and friends), so a script bug cannot turn text into markup.
     policy = ["default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'",
-              "base-uri 'none'", "form-action 'none'"]
+              "base-uri 'none'", "form-action 'none'",
+              "require-trusted-types-for 'script'", "trusted-types 'none'"]
     if live_reload:  # the dev server's reload channel; never in a real build
         policy.append("connect-src 'self'")
     return "; ".join(policy)
+
+
+def build_date(environ) -> str | None:
+    """The day of SOURCE_DATE_EPOCH (reproducible-builds.org), in UTC; None when unset."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise AssessError(f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, found {value!r}")
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        raise AssessError(f"SOURCE_DATE_EPOCH is out of range: {value}") from None
 
 
 def fill(template: str, **values) -> str:
@@ -86,6 +104,7 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
         "minutes": minutes,
         "brand_css": BRAND_CSS if BRAND_CSS in static else None,
         "report": None,
+        "build_date": options.build_date,
     }
 
     page_data: dict[str, dict] = {}  # per language: the JSON inlined into pages
@@ -115,7 +134,8 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions) -> dict[str, 
 
     def alternates_for(page: str, prefix: str, lang: str | None) -> list[dict]:
         return [{"lang": other, "name": site.ui[other]["language_name"], "title": bank.title[other],
-                 "href": f"{prefix}{other}/{page}.html"}
+                 "href": f"{prefix}{other}/{page}.html", "privacy_title": site.ui[other]["privacy_title"],
+                 "privacy_href": f"{prefix}{other}/privacy.html"}
                 for other in bank.languages if other != lang]
 
     if options.report is not None:  # the team page alone, pre-filled, beside the static files

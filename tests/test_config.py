@@ -86,7 +86,10 @@ def test_theme_overrides_blocks_static_files_and_ui_strings(branded_site):
         text = html(branded_site, page)
         assert '<p class="theme-note">Run by the Example Shop team.</p>' in text, page
         assert re.search(r'<link rel="stylesheet" href="[\w./]*static/css/theme\.css\?v=\w+"></head>', text), page
-        assert "<p>Your answers stay in your browser.</p>" in text, "{{ super() }} keeps the built-in footer text"
+        built_in = ('<a href="en/privacy.html" hreflang="en" lang="en">Privacy</a>' if page == "index.html" else
+                    '<a href="/shop/en/privacy.html" hreflang="en" lang="en">Privacy</a>' if page == "404.html" else
+                    '<p>Your answers stay in your browser. <a href="privacy.html">Privacy</a></p>')
+        assert built_in in text, f"{page}: {{{{ super() }}}} keeps the built-in footer text"
         assert '<p class="collect-url">https://forms.example.com/assess?code={code}</p>' in text, "config.collect_url"
     assert '<a class="button primary" href="quiz.html">Begin the shop check</a>' in html(branded_site, "en/index.html")
     assert "Questionnaire" in html(branded_site, "en/quiz.html"), "strings the theme leaves alone stay"

@@ -261,10 +261,11 @@ if (result.overall.answered === 0) {
     const [file] = event.target.files;
     if (file) compared((await import("./compare.js")).fromJson(await file.text(), model));
   });
-  $("compare-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
+  // no <form>: the site has none (form-action 'none'); Enter in the field compares too
+  const compareCode = async () =>
     compared((await import("./compare.js")).fromCode($("compare-code").value, model, data.tag, data.segments.length));
-  });
+  $("compare-button").addEventListener("click", compareCode);
+  $("compare-code").addEventListener("keydown", (event) => { if (event.key === "Enter") compareCode(); });
   showResultCode(await resultCode());
   $("results").hidden = false;
 }
