@@ -22,8 +22,9 @@ def _no_duplicates(pairs):
     return result
 
 
-def read_answers(source: str, text: str, model: dict) -> dict:
+def read_answers(source: str, data: str | bytes, model: dict) -> dict:
     """Parse and check answers; raise `BankError` naming source and line."""
+    text = data if isinstance(data, str) else decode_utf8(source, data)
     try:
         answers = json.loads(text, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
@@ -31,11 +32,22 @@ def read_answers(source: str, text: str, model: dict) -> dict:
         raise BankError([Problem(source, key_line(text, qid, 2), f"duplicate question id {qid!r}")]) from None
     except json.JSONDecodeError as exc:
         raise BankError([Problem(source, exc.lineno, f"invalid JSON: {exc.msg}")]) from None
+    except RecursionError:  # the parser recurses per nesting level; answers are one flat object
+        raise BankError([Problem(source, None, "invalid JSON: nested far too deeply")]) from None
     problems = [Problem(source, key_line(text, qid) if qid else 1, message)
                 for qid, message in check_answers(model, answers)]
     if problems:
         raise BankError(problems)
     return answers
+
+
+def decode_utf8(source: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise BankError([Problem(source, line, f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); "
+                                 "save it as UTF-8")]) from None
 
 
 def key_line(text: str, key: str, occurrence: int = 1) -> int | None:

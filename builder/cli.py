@@ -9,10 +9,13 @@ import click
 
 from . import __version__
 from .answers import read_answers
-from .build import build
+from .build import build, load_project, watched_paths
+from .config import CONFIG_FILE_NAME, find_config
 from .errors import AssessError
 from .load import load
-from .resources import bundled, default_bank
+from .new import new_project
+from .report import read_source, report, report_language, summary, team_json, write_report
+from .resources import default_bank
 from .scoring import score
 from .serve import serve
 
@@ -49,34 +52,50 @@ def strict_option(command):
     return click.option("--strict", is_flag=True, help="Treat warnings as errors.")(command)
 
 
+def config_option(command):
+    return click.option(
+        "--config", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help=f"Site config file (default: ./{CONFIG_FILE_NAME} if present).",
+    )(command)
+
+
+def echo_warnings(warnings) -> None:
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+
+
 def load_bank(bank: Path | None, strict: bool = False):
     result = load(bank or default_bank(), strict=strict)
-    for warning in result.warnings:
-        click.echo(str(warning), err=True)
+    echo_warnings(result.warnings)
     return result
 
 
 @cli.command()
 @bank_option
+@config_option
 @strict_option
-def validate(bank: Path | None, strict: bool) -> None:
-    """Check a bank and run its examples."""
-    result = load_bank(bank, strict)
-    b = result.bank
+def validate(bank: Path | None, config: Path | None, strict: bool) -> None:
+    """Check a bank, the site config and the translations; run the bank's examples."""
+    config_file = find_config(config)
+    project = load_project(bank or default_bank(), config_file, strict)
+    echo_warnings(project.warnings)
+    b = project.bank
     click.echo(
-        f"{b.id} {b.version} ({b.fingerprint}): {len(b.questions)} questions in {len(b.dimensions)} dimensions, "
-        f"{', '.join(b.languages)}; {len(b.examples)} examples pass"
-        + (f"; {len(result.warnings)} warnings" if result.warnings else "")
+        f"{b.id} {b.version} ({b.fingerprint}): {plural(len(b.questions), 'question')} in "
+        f"{plural(len(b.dimensions), 'dimension')}, "
+        f"{', '.join(b.languages)}; {plural(len(b.examples), 'example')} pass"
+        + (f"; config {config_file}" if config_file else "")
+        + (f"; {plural(len(project.warnings), 'warning')}" if project.warnings else "")
     )
 
 
 @cli.command("score")
 @bank_option
-@click.argument("answers_file", type=click.File("r", encoding="utf-8"))
+@click.argument("answers_file", type=click.File("rb"))
 def score_command(bank: Path | None, answers_file) -> None:
     """Score ANSWERS_FILE (JSON: question id -> answer; - reads stdin)."""
     model = load_bank(bank).model
-    source = "<stdin>" if answers_file.name == "<stdin>" else answers_file.name
+    source = getattr(answers_file, "name", "<stdin>")  # binary stdin may have no name
     answers = read_answers(source, answers_file.read(), model)
     click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
 
@@ -85,37 +104,84 @@ def score_command(bank: Path | None, answers_file) -> None:
 @bank_option
 @click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"),
               show_default=True, help="Folder to write the site into.")
-@click.option("--base-url", default="/", show_default=True,
-              help="URL path the site is served under, e.g. /my-repo/ (used by 404.html).")
+@click.option("--base-url", default=None,
+              help="URL path the site is served under, e.g. /my-repo/ (used by 404.html; "
+                   "default: base_url of the config, else /).")
+@config_option
 @strict_option
 @click.option("--clean", is_flag=True, help="Remove files of the previous site that this build does not produce.")
-def build_command(bank: Path | None, site_dir: Path, base_url: str, strict: bool, clean: bool) -> None:
+def build_command(bank: Path | None, site_dir: Path, base_url: str | None, config: Path | None, strict: bool,
+                  clean: bool) -> None:
     """Render the static site."""
-    loaded = build(bank or default_bank(), site_dir, base_url=base_url, strict=strict, clean=clean)
-    for warning in loaded.warnings:
-        click.echo(str(warning), err=True)
-    click.echo(f"Built {site_dir}/ for {', '.join(loaded.bank.languages)} ({len(loaded.bank.questions)} questions)")
+    project = build(bank or default_bank(), site_dir, base_url=base_url, strict=strict, clean=clean,
+                    config_file=find_config(config))
+    echo_warnings(project.warnings)
+    click.echo(f"Built {site_dir}/ for {', '.join(project.bank.languages)} ({len(project.bank.questions)} questions)")
 
 
 @cli.command("serve")
 @bank_option
+@config_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to listen on.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
-def serve_command(bank: Path | None, dev_addr: str, open_browser: bool) -> None:
-    """Serve the site locally, rebuilding and reloading on changes."""
+def serve_command(bank: Path | None, config: Path | None, dev_addr: str, open_browser: bool) -> None:
+    """Serve the site locally, rebuilding and reloading on changes (also of the config and theme)."""
     bank_dir = bank or default_bank()
-    serve(lambda site_dir: build(bank_dir, site_dir, live_reload=True),
-          [bank_dir, bundled("site_src")], dev_addr, open_browser)
+    find_config(config)  # a mistyped --config stops here, before serving
+    serve(lambda site_dir: build(bank_dir, site_dir, live_reload=True, config_file=find_config(config)),
+          lambda: watched_paths(bank_dir, config or Path(CONFIG_FILE_NAME)), dev_addr, open_browser)
+
+
+@cli.command("report")
+@bank_option
+@config_option
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the team JSON (as the team page downloads it).")
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Write a static report page (index.html) into this folder.")
+@click.option("--lang", help="Language of the report page (default: the bank's first).")
+def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...], as_json: bool, out: Path | None,
+                   lang: str | None) -> None:
+    """Team results from the result codes in FILES (text or CSV; - reads stdin)."""
+    bank_dir = bank or default_bank()
+    project = load_project(bank_dir, find_config(config))
+    echo_warnings(project.warnings)
+    lang = report_language(project.loaded, lang)
+    sources = [read_source(name, click.open_file("-", "rb")) for name in files]
+    team = report(project.loaded, sources, warn=lambda line: click.echo(line, err=True))
+    if out is not None:
+        write_report(project, team, out, lang, bank_dir)
+        click.echo(f"Wrote {out / 'index.html'} ({team['codes']['valid']} codes)", err=as_json)
+    if as_json:
+        click.echo(team_json(team), nl=False)
+    elif out is None:
+        click.echo(summary(project.loaded, team), nl=False)
 
 
 @cli.command()
-@click.option("--file", "kind", type=click.Choice(["all", "bank", "questions"]), default="all",
-              help="Which file kind to describe (default: both, as one schema).")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+def new(directory: Path) -> None:
+    """Create a new assessment project in DIRECTORY (new or empty)."""
+    written = new_project(directory)
+    click.echo(f"Created {directory}/ with {len(written)} files:")
+    for path in written:
+        click.echo(f"  {path.relative_to(directory).as_posix()}")
+    click.echo(f"\nNext:\n  cd {directory}\n  assess serve        # preview, rebuilds on change\n"
+               "  assess validate --strict\nSee README.md there for publishing on GitHub Pages.")
+
+
+@cli.command()
+@click.option("--file", "kind", type=click.Choice(["all", "bank", "questions", "config"]), default="all",
+              help="Which file kind to describe (default: bank and question files, as one schema).")
 def schema(kind: str) -> None:
-    """Print the JSON Schema of bank.yml and question files."""
+    """Print the JSON Schema of bank.yml and question files (or of assessment.yml)."""
     from .jsonschema import bank_schema
 
     click.echo(json.dumps(bank_schema(kind), indent=2, ensure_ascii=False))
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def main() -> None:

@@ -7,10 +7,12 @@ duplicate ids, YAML 1.1 surprises and the bank's own language list are checked
 by the loader only.
 
 `docs/bank.schema.json` is this module's output for kind "all"; regenerate it
-with `assess schema > docs/bank.schema.json`.
+with `assess schema > docs/bank.schema.json`. Kind "config" describes the site
+config instead (`docs/assessment.schema.json`, `assess schema --file config`).
 """
 from __future__ import annotations
 
+from .config import CONFIG_FILE
 from .model import (
     BANK_FILE,
     DIMENSION,
@@ -26,12 +28,13 @@ from .model import (
 from .schema import LANGUAGE, SLUG
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("all", "bank", "questions")
+KINDS = ("all", "bank", "questions", "config")
 
 TITLES = {
     "bank": "assess bank.yml",
     "questions": "assess question file",
     "all": "assess bank file (bank.yml or a question file)",
+    "config": "assess site config (assessment.yml)",
 }
 
 #: Sub-schemas that occur many times are written once under `$defs`.
@@ -54,6 +57,8 @@ def bank_schema(kind: str = "all") -> dict:
     either of them ("all")."""
     if kind not in KINDS:
         raise ValueError(f"unknown schema kind {kind!r}; use one of {', '.join(KINDS)}")
+    if kind == "config":
+        return {"$schema": DIALECT, "title": TITLES[kind]} | CONFIG_FILE.json_schema()
     if kind == "bank":
         body = BANK_FILE.json_schema()
     elif kind == "questions":

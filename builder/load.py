@@ -40,7 +40,7 @@ def load(folder: Path | str, strict: bool = False) -> LoadResult:
     problems: list[Problem] = []
     bank_path = folder / BANK_FILE_NAME
     if not bank_path.is_file():
-        raise BankError([Problem(str(bank_path), None, f"missing {BANK_FILE_NAME}: every bank folder needs one")])
+        raise BankError([Problem(str(folder), None, f"no {BANK_FILE_NAME} here: every bank folder needs one")])
 
     root = load_nodes(bank_path, problems)
     languages = read_languages(root, str(bank_path)) if root is not None else None
@@ -75,6 +75,14 @@ def load(folder: Path | str, strict: bool = False) -> LoadResult:
     if any(not p.warning for p in problems):
         raise BankError(problems)
     return LoadResult(bank, model, sorted_problems(problems))
+
+
+def bank_languages(folder: Path | str) -> list[str] | None:
+    """The languages of a bank that failed to load, if bank.yml names them, so
+    that the site config and UI strings can still be checked against them."""
+    path = Path(folder) / BANK_FILE_NAME
+    root = load_nodes(path, []) if path.is_file() else None
+    return read_languages(root, str(path)) if root is not None else None
 
 
 def read_languages(root, path: str) -> list[str] | None:
@@ -125,6 +133,8 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
         at(line_of_key(root, "languages"), "languages are listed twice")
     unique_ids(bank.dimensions, "dimension", problems)
     unique_ids(bank.levels, "level", problems)
+    if bank.segments is not None:
+        unique_ids(bank.segments.options, "segment option", problems)
     if bank.levels and bank.levels[0].min != 0:
         at(bank.levels[0].line, f"the first level must have min: 0, found {bank.levels[0].min:g}")
     for before, after in zip(bank.levels, bank.levels[1:], strict=False):
@@ -154,10 +164,11 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
         for lv in by_level:
             if lv not in levels:
                 at(by_level.lines[lv], f"recommendation for unknown level {lv!r}{suggest(lv, levels)}")
+    rec_lines = getattr(recs, "lines", {})  # a plain {} when the bank has no recommendations
     for d in bank.dimensions:
         for lv in bank.levels:
             if lv.id not in recs.get(d.id, {}):
-                at(recs.lines.get(d.id, line_of_key(root, "recommendations") or d.line),
+                at(rec_lines.get(d.id, line_of_key(root, "recommendations") or d.line),
                    f"no recommendation for dimension {d.id!r} at level {lv.id!r}", True)
     return scale
 

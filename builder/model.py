@@ -30,6 +30,8 @@ QUADRANTS = ("customer", "competitor", "both", "inward")
 DEFAULT_SCALES = {
     "de": ["Trifft gar nicht zu", "Trifft eher nicht zu", "Teils, teils", "Trifft eher zu", "Trifft voll zu"],
     "en": ["Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"],
+    "fr": ["Pas du tout d'accord", "Plutôt pas d'accord", "Ni d'accord ni pas d'accord", "Plutôt d'accord",
+           "Tout à fait d'accord"],
 }
 
 
@@ -93,6 +95,22 @@ class Question(Located):
 
 
 @dataclass(frozen=True)
+class SegmentOption(Located):
+    id: str
+    title: Localized_
+
+
+@dataclass(frozen=True)
+class Segments(Located):
+    """The optional first question (e.g. role), used only to compare groups."""
+
+    id: str
+    title: Localized_
+    options: tuple[SegmentOption, ...]
+    help: Localized_ | None = None
+
+
+@dataclass(frozen=True)
 class Answer(Located):
     """One answer written in a bank file (an example), with its line."""
 
@@ -122,6 +140,7 @@ class Bank:
     min_group_size: int
     examples: list[Example]
     questions: list[Question]
+    segments: Segments | None = None
     fingerprint: str = ""
 
     def dimension_questions(self, dimension_id: str) -> list[Question]:
@@ -173,6 +192,21 @@ EXPECTED_SCORES = Record({
     "total": Field(Int(minimum=0), False, NOT_GIVEN),
 }, lambda path, line, **values: {"line": line} | {k: v for k, v in values.items() if v is not NOT_GIVEN})
 
+MAX_SEGMENT_OPTIONS = 31  # a result code holds the segment in one base32 character; 0 means none
+
+SEGMENT_OPTION = Record({
+    "id": Field(SLUG, doc="Used in team links (quiz.html?segment=ID) and in the team JSON."),
+    "title": Field(TEXT),
+}, SegmentOption, name="segment option")
+
+SEGMENTS = Record({
+    "id": Field(SLUG, doc="What the segments tell apart, e.g. role."),
+    "title": Field(TEXT, doc="The question, e.g. 'Your role'."),
+    "help": Field(MARKDOWN, False, doc="Markdown shown with the question."),
+    "options": Field(ListOf(SEGMENT_OPTION, 2, MAX_SEGMENT_OPTIONS, noun="segment options"),
+                     doc="2 to 31 options. Codes store an option's position: only append while collecting."),
+}, lambda options, **values: Segments(options=tuple(options), **values), name="segments")
+
 ANSWERS = MapOf(SLUG, Nullable(Scalar()))
 
 EXAMPLE = Record({
@@ -188,18 +222,20 @@ BANK_FILE = Record({
     "schema": Field(Const(1), doc="Version of the bank format."),
     "id": Field(SLUG, doc="Identifies the bank (part of result codes and storage keys)."),
     "version": Field(Text("version"), doc='Your version label; quote it, e.g. "2026.1".'),
-    "languages": Field(ListOf(LANGUAGE, 1), doc="Language codes; the first is the default."),
+    "languages": Field(ListOf(LANGUAGE, 1, noun="languages"), doc="Language codes; the first is the default."),
     "title": Field(TEXT),
     "intro": Field(MARKDOWN, doc="Markdown, shown on the start page."),
-    "dimensions": Field(ListOf(DIMENSION, 1)),
-    "scale": Field(MapOf(LANGUAGE, ListOf(Text("label"), 5, 5)), False, dict,
-                   "Five likert labels per language, 1 to 5 (built in for de and en)."),
-    "levels": Field(ListOf(LEVEL, 1), doc="Maturity levels, by ascending min."),
+    "dimensions": Field(ListOf(DIMENSION, 1, noun="dimensions")),
+    "scale": Field(MapOf(LANGUAGE, ListOf(Text("label"), 5, 5, noun="labels")), False, dict,
+                   "Five likert labels per language, 1 to 5 (built in for de, en and fr)."),
+    "levels": Field(ListOf(LEVEL, 1, noun="levels"), doc="Maturity levels, by ascending min."),
     "quadrants": Field(QUADRANTS_RECORD),
     "recommendations": Field(MapOf(SLUG, MapOf(SLUG, MARKDOWN)), False, dict,
                              "Markdown per dimension id and level id."),
     "min_group_size": Field(Int(minimum=3), False, 5, "Smallest group the team page shows."),
-    "examples": Field(ListOf(EXAMPLE), False, list, "Self-tests run by assess validate."),
+    "segments": Field(SEGMENTS, False, None,
+                      "Optional first question (e.g. role) to compare groups; not part of scoring."),
+    "examples": Field(ListOf(EXAMPLE, noun="examples"), False, list, "Self-tests run by assess validate."),
 }, doc="bank.yml: the assessment's settings.")
 
 OPTION = Record({
@@ -223,10 +259,10 @@ QUESTION = Record({
         "pole": Field(Enum(*AXES), doc="The axis this statement measures."),
         "reverse": Field(Bool(), False, False, "True when agreeing is the low end."),
     },
-    "choice": {"options": Field(ListOf(OPTION, 2), doc="At least two options.")},
+    "choice": {"options": Field(ListOf(OPTION, 2, noun="options"), doc="At least two options.")},
 })
 
 QUESTION_FILE = Record({
     "dimension": Field(SLUG, False, doc="Default dimension of this file's questions."),
-    "questions": Field(ListOf(QUESTION, 1)),
+    "questions": Field(ListOf(QUESTION, 1, noun="questions")),
 }, doc="A file of questions.")

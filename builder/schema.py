@@ -33,6 +33,7 @@ class Reader:
         self.path = path
         self.languages = languages
         self.problems: list[Problem] = []
+        self.field = ""  # the key being read, named in range messages
 
     def error(self, node: Node | None, message: str) -> Any:
         self.problems.append(Problem(self.path, line_of(node) if node is not None else None, message))
@@ -132,7 +133,7 @@ class Number(Kind):
         if value is INVALID:
             return value
         if self.above is not None and not value > self.above:
-            return r.error(node, f"must be greater than {self.above:g}, found {value:g}")
+            return r.error(node, f"{r.field or 'value'} must be greater than {self.above:g}, found {value:g}")
         return check_range(node, r, value, self.minimum, self.maximum)
 
     def json_schema(self):
@@ -161,9 +162,9 @@ def read_number(node: Node, r: Reader, integer: bool):
 
 def check_range(node, r, value, minimum, maximum):
     if minimum is not None and value < minimum:
-        return r.error(node, f"must be at least {minimum:g}, found {value:g}")
+        return r.error(node, f"{r.field or 'value'} must be at least {minimum:g}, found {value:g}")
     if maximum is not None and value > maximum:
-        return r.error(node, f"must be at most {maximum:g}, found {value:g}")
+        return r.error(node, f"{r.field or 'value'} must be at most {maximum:g}, found {value:g}")
     return value
 
 
@@ -216,16 +217,21 @@ class Enum(Kind):
 
 
 class ListOf(Kind):
-    def __init__(self, item: Kind, min_items: int = 0, max_items: int | None = None):
-        self.item, self.min_items, self.max_items = item, min_items, max_items
+    def __init__(self, item: Kind, min_items: int = 0, max_items: int | None = None, noun: str = "entries"):
+        self.item, self.min_items, self.max_items, self.noun = item, min_items, max_items, noun
 
     def read(self, node, r):
         if not isinstance(node, SequenceNode):
-            return r.error(node, f"expected a list, found {found(node)}")
-        if len(node.value) < self.min_items:
-            return r.error(node, f"expected at least {self.min_items} entries, found {len(node.value)}")
-        if self.max_items is not None and len(node.value) > self.max_items:
-            return r.error(node, f"expected at most {self.max_items} entries, found {len(node.value)}")
+            return r.error(node, f"expected a list of {self.noun}, found {found(node)}")
+        count = len(node.value)
+        if count < self.min_items or (self.max_items is not None and count > self.max_items):
+            if self.min_items == self.max_items:
+                wanted = f"exactly {self.min_items}"
+            elif count < self.min_items:
+                wanted = f"at least {self.min_items}"
+            else:
+                wanted = f"at most {self.max_items}"
+            return r.error(node, f"expected {wanted} {self.noun}, found {count}")
         values = [self.item.read(child, r) for child in node.value]
         return INVALID if any(v is INVALID for v in values) else values
 
@@ -311,30 +317,67 @@ class Localized(Kind):
             return r.error(node, f"expected text per language, found {found(node)}{quote_hint(node)}")
         if not isinstance(node, MappingNode):
             return r.error(node, f"expected text per language, found {found(node)}")
-        result, ok = {}, True
-        for lang, key_node, value_node in mapping_pairs(node, r, LANGUAGE):
-            if langs is not None and lang not in langs:
-                r.error(key_node, f"language {lang!r} is not in the bank's languages ({', '.join(langs)})")
-                ok = False
-                continue
-            value = self.text.read(value_node, r)
-            ok &= value is not INVALID
-            result[lang] = value
-        for lang in langs or ():
-            if lang not in result and ok:
-                r.error(node, f"missing translation for {lang!r}")
-                ok = False
-        return result if ok else INVALID
+        return read_per_language(node, r, self.text)
 
     def json_schema(self):
         text = {"type": "string", "minLength": 1}
-        per_language = {
-            "type": "object",
-            "propertyNames": LANGUAGE.json_schema() | {"type": "string"},
-            "additionalProperties": text,
-            "minProperties": 1,
-        }
-        return {"anyOf": [per_language, text]}
+        return {"anyOf": [per_language_schema(text), text]}
+
+
+def per_language_schema(value: dict) -> dict:
+    return {
+        "type": "object",
+        "propertyNames": LANGUAGE.json_schema() | {"type": "string"},
+        "additionalProperties": value,
+        "minProperties": 1,
+    }
+
+
+def read_per_language(node: MappingNode, r: Reader, kind: Kind):
+    """`{de: ..., en: ...}`: one value per language of the bank, no more, no less."""
+    langs = r.languages
+    result, ok = {}, True
+    for lang, key_node, value_node in mapping_pairs(node, r, LANGUAGE):
+        if langs is not None and lang not in langs:
+            r.error(key_node, f"language {lang!r} is not in the bank's languages ({', '.join(langs)})")
+            ok = False
+            continue
+        value = kind.read(value_node, r)
+        ok &= value is not INVALID
+        result[lang] = value
+    for lang in langs or ():
+        if lang not in result and ok:
+            r.error(node, f"missing translation for {lang!r}")
+            ok = False
+    return result if ok else INVALID
+
+
+ANY_LANGUAGE = "*"
+
+
+class PerLanguage(Kind):
+    """One value for all languages, or one per bank language: `{de: ..., en: ...}`.
+    Read as a dict language -> value; a single value is kept under `ANY_LANGUAGE`."""
+
+    def __init__(self, kind: Kind):
+        self.kind = kind
+
+    def read(self, node, r):
+        if isinstance(node, MappingNode):
+            return read_per_language(node, r, self.kind)
+        value = self.kind.read(node, r)
+        return value if value is INVALID else {ANY_LANGUAGE: value}
+
+    def json_schema(self):
+        single = self.kind.json_schema()
+        return {"anyOf": [single, per_language_schema(single)]}
+
+
+def pick(values: dict | None, lang: str):
+    """The value of a `PerLanguage` field for one language (None if unset)."""
+    if values is None:
+        return None
+    return values.get(lang, values.get(ANY_LANGUAGE))
 
 
 @dataclass
@@ -371,6 +414,10 @@ class Record(Kind):
         elif self.selector:  # the selector is missing: accept any variant's keys quietly
             for extra in self.variants.values():
                 fields |= {name: Field(spec.kind, False, spec.default, spec.doc) for name, spec in extra.items()}
+        label = self.name
+        id_node = pairs.get("id", (None, None))[1]
+        if isinstance(id_node, ScalarNode) and id_node.tag == STR:
+            label = f"{self.name or 'entry'} {id_node.value!r}"
         values, ok = {}, True
         for key, (key_node, _) in pairs.items():
             if key not in fields:
@@ -382,10 +429,12 @@ class Record(Kind):
                     r.error(key_node, f"unknown key {key!r}{suggest(key, fields)}")
         for name, spec in fields.items():
             if name in pairs:
+                outer, r.field = r.field, name
                 value = values[name] = spec.kind.read(pairs[name][1], r)
+                r.field = outer
                 ok &= value is not INVALID
             elif spec.required:
-                r.error(node, f"{self.name + ': ' if self.name else ''}missing key {name!r}")
+                r.error(node, f"{label + ': ' if label else ''}missing key {name!r}")
                 ok = False
             else:
                 values[name] = spec.default() if callable(spec.default) else spec.default

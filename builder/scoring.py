@@ -6,8 +6,10 @@ same sequence of floating-point operations.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+from dataclasses import dataclass
 
 from .model import AXES, Bank
 from .schema import suggest
@@ -54,37 +56,79 @@ def check_answers(model: dict, answers) -> list[tuple[str | None, str]]:
             continue
         elif q["type"] == "likert":
             if type(value) is not int or not 1 <= value <= 5:
-                problems.append((qid, f"answer to {qid!r} must be a whole number from 1 to 5, found {value!r}"))
+                message = f"answer to {qid!r} must be a whole number from 1 to 5, found {json.dumps(value)}"
+                problems.append((qid, message))
         else:
             ids = [o["id"] for o in q["options"]]
             if not isinstance(value, str) or value not in ids:
-                problems.append((qid, f"answer to {qid!r} must be one of {', '.join(ids)}; found {value!r}"))
+                problems.append((qid, f"answer to {qid!r} must be one of {', '.join(ids)}; found {json.dumps(value)}"))
     return problems
+
+
+def per_model(compute):
+    """Cache `compute(model)` per scoring model. Models are plain dicts, so by identity;
+    the cache keeps each model alive, so an id is never reused while cached."""
+    cache: dict[int, tuple] = {}
+
+    @functools.wraps(compute)
+    def cached(model: dict):
+        hit = cache.get(id(model))
+        if hit is None or hit[0] is not model:
+            if len(cache) >= 16:
+                cache.clear()
+            hit = cache[id(model)] = (model, compute(model))
+        return hit[1]
+
+    return cached
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    """What `score` reads of a question, worked out once per model (same numbers, same operations)."""
+
+    id: str
+    dimension: str
+    weight: float
+    pole: str | None = None  # likert
+    reverse: bool = False
+    options: dict | None = None  # choice: option id -> option
+    axes: tuple[tuple[str, float], ...] = ()  # choice: (axis, largest points) where those are above 0
+
+
+@per_model
+def question_plan(model: dict) -> list[PlannedQuestion]:
+    plan = []
+    for q in model["questions"]:
+        common = {"id": q["id"], "dimension": q["dimension"], "weight": float(q["weight"])}
+        if q["type"] == "likert":
+            plan.append(PlannedQuestion(**common, pole=q["pole"], reverse=q["reverse"]))
+        else:
+            best = {axis: max(o[axis] for o in q["options"]) for axis in AXES}
+            plan.append(PlannedQuestion(**common, options={o["id"]: o for o in q["options"]},
+                                        axes=tuple((axis, best[axis]) for axis in AXES if best[axis] > 0)))
+    return plan
 
 
 def score(model: dict, answers: dict) -> dict:
     """Score valid answers (see `check_answers`) into the result JSON."""
     sums = {d["id"]: {"customer": [0.0, 0.0], "competitor": [0.0, 0.0], "answered": 0, "total": 0}
             for d in model["dimensions"]}
-    for q in model["questions"]:
-        acc = sums[q["dimension"]]
+    for q in question_plan(model):
+        acc = sums[q.dimension]
         acc["total"] += 1
-        value = answers.get(q["id"])
+        value = answers.get(q.id)
         if value is None:
             continue
         acc["answered"] += 1
-        weight = float(q["weight"])
-        if q["type"] == "likert":
-            points = 5 - value if q["reverse"] else value - 1
-            acc[q["pole"]][0] += weight * points
-            acc[q["pole"]][1] += weight * 4
+        if q.options is None:  # likert
+            points = 5 - value if q.reverse else value - 1
+            acc[q.pole][0] += q.weight * points
+            acc[q.pole][1] += q.weight * 4
         else:
-            chosen = next(o for o in q["options"] if o["id"] == value)
-            for axis in AXES:
-                best = max(o[axis] for o in q["options"])
-                if best > 0:
-                    acc[axis][0] += weight * chosen[axis]
-                    acc[axis][1] += weight * best
+            chosen = q.options[value]
+            for axis, best in q.axes:
+                acc[axis][0] += q.weight * chosen[axis]
+                acc[axis][1] += q.weight * best
 
     dimensions = []
     for d in model["dimensions"]:

@@ -126,13 +126,16 @@ def make_handler(site_dir: Path, channel: Channel, errors: Callable[[], str | No
 
 def parse_address(address: str) -> tuple[str, int]:
     host, sep, port = address.rpartition(":")
-    if not sep or not port.isdigit() or not 0 < int(port) < 65536:
+    if not sep or not port.isdigit() or not 0 <= int(port) < 65536:
         raise AssessError(f"invalid address {address!r}: use HOST:PORT, e.g. 127.0.0.1:8000")
     return host.strip("[]") or "127.0.0.1", int(port)
 
 
-def serve(build: Callable[[Path], None], watched: list[Path], address: str, open_browser: bool = False) -> None:
-    """Serve until interrupted. `build(site_dir)` builds the site into a folder."""
+def serve(build: Callable[[Path], None], watched: Callable[[], list[Path]], address: str,
+          open_browser: bool = False) -> None:
+    """Serve until interrupted. `build(site_dir)` builds the site into a folder;
+    `watched()` lists what to watch, asked again after each build (a config
+    change may name another theme folder)."""
     host, port = parse_address(address)
     scratch = Path(tempfile.mkdtemp(prefix="assess-serve-"))
     site_dir = scratch / "site"
@@ -173,13 +176,17 @@ def serve(build: Callable[[Path], None], watched: list[Path], address: str, open
 
         webbrowser.open(url)
     try:
-        before = snapshot(watched)
+        paths = watched()
+        before = snapshot(paths)
         while True:
             time.sleep(POLL_SECONDS)
-            now = snapshot(watched)
+            now = snapshot(paths)
             if now != before:
-                before = now
                 rebuild()
+                latest = watched()
+                # keeping the snapshot from before the build catches edits made during it
+                before = now if latest == paths else snapshot(latest)
+                paths = latest
     except KeyboardInterrupt:
         click.echo("Stopped.")
     finally:

@@ -25,15 +25,20 @@ ALIAS_BUDGET_FACTOR = 10
 ALIAS_BUDGET_BASE = 10_000
 
 STR = "tag:yaml.org,2002:str"
+#: A bank nests about six levels deep. libyaml's composer recurses in C once per
+#: level and crashes the interpreter some ten thousand levels down, so depth is
+#: checked on the parser's event stream (which does not recurse) first.
+MAX_DEPTH = 50
 
 
 def line_of(node: Node) -> int:
     return node.start_mark.line + 1
 
 
-def load_nodes(path: Path, problems: list[Problem]) -> Node | None:
+def load_nodes(path: Path, problems: list[Problem], allow_empty: bool = False) -> Node | None:
     """Return the root node of a one-document YAML file, or None after
-    appending the problem that prevents reading it."""
+    appending the problem that prevents reading it. With `allow_empty`, a file
+    of nothing but comments reads as an empty mapping."""
     where = str(path)
     try:
         size = path.stat().st_size
@@ -44,10 +49,10 @@ def load_nodes(path: Path, problems: list[Problem]) -> Node | None:
         problems.append(Problem(where, None, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}"))
         return None
     data = path.read_bytes()
-    return parse_nodes(data, where, problems)
+    return parse_nodes(data, where, problems, allow_empty)
 
 
-def parse_nodes(data: bytes, where: str, problems: list[Problem]) -> Node | None:
+def parse_nodes(data: bytes, where: str, problems: list[Problem], allow_empty: bool = False) -> Node | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -56,7 +61,8 @@ def parse_nodes(data: bytes, where: str, problems: list[Problem]) -> Node | None
         return None
     text = text.removeprefix("\ufeff")
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        deep = first_too_deep(text)
+        root = None if deep else yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -68,7 +74,13 @@ def parse_nodes(data: bytes, where: str, problems: list[Problem]) -> Node | None
     except yaml.YAMLError as exc:
         problems.append(Problem(where, None, f"YAML syntax error: {exc}"))
         return None
+    if deep:
+        problems.append(Problem(where, deep, f"nested more than {MAX_DEPTH} levels deep; a bank needs about 6"))
+        return None
     if root is None or (isinstance(root, ScalarNode) and root.tag == "tag:yaml.org,2002:null"):
+        if allow_empty:
+            mark = root.start_mark if root is not None else yaml.Mark(where, 0, 0, 0, None, None)
+            return MappingNode("tag:yaml.org,2002:map", [], mark, mark)
         problems.append(Problem(where, 1, "file is empty"))
         return None
     # Aliases (*name) can only refer to anchors (&name): in a file without "&"
@@ -84,6 +96,20 @@ def parse_nodes(data: bytes, where: str, problems: list[Problem]) -> Node | None
         )
         return None
     return root
+
+
+def first_too_deep(text: str) -> int | None:
+    """Line where nesting first exceeds MAX_DEPTH, or None."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        kind = type(event)
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            depth -= 1
+    return None
 
 
 def _count_nodes(root: Node) -> tuple[int, int | None]:

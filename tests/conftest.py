@@ -2,8 +2,11 @@
 Chromium that works on machines without Playwright's own browser download."""
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,9 @@ DEFAULT_BANK = ROOT / "questions"
 SMALL_BANK = FIXTURES / "banks" / "small"
 #: every bank in the repository that the site must serve correctly
 BANKS = {"default": DEFAULT_BANK, "small": SMALL_BANK}
+#: bank text written to attack the site; built and served beside BANKS
+HOSTILE_BANK = FIXTURES / "banks" / "hostile"
+SERVED_BANKS = BANKS | {"hostile": HOSTILE_BANK}
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
@@ -46,13 +52,28 @@ def banks():
     return {name: load(path) for name, path in BANKS.items()}
 
 
+@functools.cache
+def built_sites() -> Path:
+    """SERVED_BANKS built once per test run into <root>/<bank name>/, each for being
+    served under /<bank name>/. Cached at module level, not as a fixture, because
+    browser tests parametrize over the pages found in it while pytest collects them."""
+    root = Path(tempfile.mkdtemp(prefix="assess-sites-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    for name, path in SERVED_BANKS.items():
+        build(path, root / name, base_url=f"/{name}/")
+    return root
+
+
+def site_pages(bank_name: str) -> list[str]:
+    """Every HTML page of a built bank, as paths below its site folder."""
+    site = built_sites() / bank_name
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
 @pytest.fixture(scope="session")
-def served_sites(tmp_path_factory):
-    """Every repository bank built once, served together: /<bank name>/<lang>/..."""
-    root = tmp_path_factory.mktemp("served")
-    for name, path in BANKS.items():
-        build(path, root / name)
-    server = StaticServer(root)
+def served_sites():
+    """Every served bank, built once, served together: /<bank name>/<lang>/..."""
+    server = StaticServer(built_sites())
     yield server
     server.close()
 

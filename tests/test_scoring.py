@@ -245,14 +245,14 @@ def test_fingerprint_changes_with_scoring(bank_copy, name, old, new):
     ({"svc-listen": 0}, [("svc-listen", "answer to 'svc-listen' must be a whole number from 1 to 5, found 0")]),
     ({"svc-listen": 6}, [("svc-listen", "answer to 'svc-listen' must be a whole number from 1 to 5, found 6")]),
     ({"svc-listen": 3.0}, [("svc-listen", "answer to 'svc-listen' must be a whole number from 1 to 5, found 3.0")]),
-    ({"svc-listen": True}, [("svc-listen", "answer to 'svc-listen' must be a whole number from 1 to 5, found True")]),
-    ({"svc-listen": "3"}, [("svc-listen", "answer to 'svc-listen' must be a whole number from 1 to 5, found '3'")]),
+    ({"svc-listen": True}, [("svc-listen", "answer to 'svc-listen' must be a whole number from 1 to 5, found true")]),
+    ({"svc-listen": "3"}, [("svc-listen", "answer to 'svc-listen' must be a whole number from 1 to 5, found \"3\"")]),
     ({"prd-launch": "asc"}, [("prd-launch", "answer to 'prd-launch' must be one of copy, ask, both, ignore; "
-                                            "found 'asc'")]),
+                                            "found \"asc\"")]),
     ({"prd-launch": 2}, [("prd-launch", "answer to 'prd-launch' must be one of copy, ask, both, ignore; found 2")]),
     ({"svc-listen": 0, "prd-launch": "x", "svc-fix": 2}, [
         ("svc-listen", "answer to 'svc-listen' must be a whole number from 1 to 5, found 0"),
-        ("prd-launch", "answer to 'prd-launch' must be one of copy, ask, both, ignore; found 'x'"),
+        ("prd-launch", "answer to 'prd-launch' must be one of copy, ask, both, ignore; found \"x\""),
     ]),
     ([3, 4], [(None, "answers must be an object mapping question ids to answers")]),
 ])

@@ -120,3 +120,23 @@ def test_serve_rejects_a_bad_address():
                             cwd=ROOT, capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert result.stderr.endswith("Error: invalid address 'nowhere': use HOST:PORT, e.g. 127.0.0.1:8000\n")
+
+
+def test_serve_rebuilds_when_the_config_or_the_theme_changes(bank_copy, tmp_path):
+    site_config = tmp_path / "config"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "sites" / "branded", site_config)
+    config = site_config / "assessment.yml"
+    server = Server(bank_copy, "--config", str(config))
+    try:
+        assert "Run by the Example Shop team." in server.get("en/index.html")[1]
+        events = server.events()
+        theme_base = site_config / "theme" / "base.html"
+        theme_base.write_text(theme_base.read_text().replace("Example Shop team", "Example Shop crew"))
+        assert events.get(timeout=20) == {"type": "reload"}
+        assert "Run by the Example Shop crew." in server.get("en/index.html")[1]
+        config.write_text(config.read_text().replace("imprint_url: https://example.com/imprint",
+                                                     "imprint_url: https://example.com/impressum"))
+        assert events.get(timeout=20) == {"type": "reload"}
+        assert 'href="https://example.com/impressum"' in server.get("en/index.html")[1]
+    finally:
+        server.stop()

@@ -79,6 +79,24 @@ function classify(model, customer, competitor) {
 }
 
 /**
+ * Weighted points one answer earns and could have earned, on each axis it counts toward.
+ * @param {Question} q
+ * @param {number|string} value a valid answer (not skipped)
+ * @returns {Object<string, [number, number]>} axis -> [earned, possible]
+ */
+export function points(q, value) {
+  const weight = q.weight;
+  if (q.type === "likert") return { [q.pole]: [weight * (q.reverse ? 5 - value : value - 1), weight * 4] };
+  const chosen = q.options.find((o) => o.id === value);
+  const moved = {};
+  for (const axis of AXES) {
+    const best = Math.max(...q.options.map((o) => o[axis]));
+    if (best > 0) moved[axis] = [weight * chosen[axis], weight * best];
+  }
+  return moved;
+}
+
+/**
  * Score answers (assumed valid, see validAnswers) into the result JSON.
  * @param {Model} model
  * @param {Answers} answers
@@ -95,20 +113,9 @@ export function score(model, answers) {
     const value = answers[q.id];
     if (value === null || value === undefined) continue;
     acc.answered += 1;
-    const weight = q.weight;
-    if (q.type === "likert") {
-      const points = q.reverse ? 5 - value : value - 1;
-      acc[q.pole][0] += weight * points;
-      acc[q.pole][1] += weight * 4;
-    } else {
-      const chosen = q.options.find((o) => o.id === value);
-      for (const axis of AXES) {
-        const best = Math.max(...q.options.map((o) => o[axis]));
-        if (best > 0) {
-          acc[axis][0] += weight * chosen[axis];
-          acc[axis][1] += weight * best;
-        }
-      }
+    for (const [axis, [earned, possible]] of Object.entries(points(q, value))) {
+      acc[axis][0] += earned;
+      acc[axis][1] += possible;
     }
   }
   const dimensions = model.dimensions.map((d) => {

@@ -1,18 +1,14 @@
 /**
- * Page helpers shared by the site's modules: inlined data, tab storage, text.
- * Answers live in sessionStorage, which belongs to this tab alone and is
- * cleared when it closes; the key carries the site's path and the bank, as
- * several assessments may share one origin (e.g. a GitHub Pages account).
+ * Tab storage. Answers (and the chosen segment) live in sessionStorage, which
+ * belongs to this tab alone and is cleared when it closes; the key carries the
+ * site's path and the bank, as several assessments may share one origin (e.g. a
+ * GitHub Pages account). Only the opt-in "Remember on this device" of the
+ * results page copies the answers to localStorage under the same key; a tab
+ * without answers starts from there.
  * @module state
  */
 
-/**
- * Parse the JSON inlined in `<script type="application/json" id=...>`.
- * @param {string} id
- */
-export function readData(id) {
-  return JSON.parse(document.getElementById(id).textContent);
-}
+export { fill, readData } from "./page.js"; // where the other modules have always found them
 
 /** @param {{id: string, fingerprint: string}} bank */
 export function storageKey(bank) {
@@ -21,13 +17,14 @@ export function storageKey(bank) {
 }
 
 /**
- * The tab's saved state, or an empty one (storage may be unavailable).
+ * The tab's saved state, else the remembered one, else an empty one (storage may be unavailable).
  * @param {{id: string, fingerprint: string}} bank
  * @returns {{answers: Object<string, number|string|null>, step: number}}
  */
 export function loadState(bank) {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(storageKey(bank)) || "{}");
+    const key = storageKey(bank);
+    const saved = JSON.parse(sessionStorage.getItem(key) || localStorage.getItem(key) || "{}");
     return { answers: saved.answers || {}, step: saved.step || 0 };
   } catch {
     return { answers: {}, step: 0 };
@@ -43,11 +40,27 @@ export function saveState(bank, state) {
   }
 }
 
+// The group chosen in the quiz (bank.yml segments:) lives beside the answers, per tab.
+const segmentKey = (bank) => `${storageKey(bank)}:segment`;
+
 /**
- * Fill `{name}` placeholders of a UI string.
- * @param {string} template
- * @param {Object<string, string|number>} values
+ * The chosen segment option id, "" for "prefer not to say", null if not asked yet.
+ * @param {{id: string, fingerprint: string}} bank
+ * @returns {string|null}
  */
-export function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (all, name) => (name in values ? String(values[name]) : all));
+export function loadSegment(bank) {
+  try {
+    return sessionStorage.getItem(segmentKey(bank));
+  } catch {
+    return null;
+  }
+}
+
+/** @param {{id: string, fingerprint: string}} bank @param {string} id */
+export function saveSegment(bank, id) {
+  try {
+    sessionStorage.setItem(segmentKey(bank), id);
+  } catch {
+    /* as in saveState */
+  }
 }
