@@ -5,10 +5,10 @@ Shared by the benchmark (bench/run.py) and the budget tests
 
 A page's weight is the HTML (with its inlined JSON) plus every resource it
 loads: stylesheets and what they import or reference, the favicon, images,
-scripts and, for ES modules, their static imports, transitively. Each resource
-counts once per page and is compressed on its own with gzip level 9, as a
-server sends it (`Content-Encoding: gzip` carries no file name). Dynamic
-`import()` is not followed: it is not part of the first load.
+scripts and, for ES modules, their imports, transitively. Dynamic `import("./x.js")`
+counts too: the results page, for one, loads codes.js that way on every visit.
+Each resource counts once per page and is compressed on its own with gzip
+level 9, as a server sends it (`Content-Encoding: gzip` carries no file name).
 """
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ JS_BUDGET = 10_240
 ORIGIN = "https://site.invalid/"
 #: static `import ... from "x"`, `import "x"` and `export ... from "x"` at the start of a line
 JS_IMPORT = re.compile(r"""^\s*(?:import|export)\s*(?:[\w*{}\s,$]+?\s*from\s*)?["']([^"']+)["']""", re.M)
+#: `import("./x.js")` with a literal path; not a JSDoc type such as {import("./x.js").T}
+JS_DYNAMIC_IMPORT = re.compile(r"""(?<![\w.{])import\(\s*["']([^"']+)["']\s*\)""")
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\(\s*)?["']?([^"')\s;]+)""")
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+?)["']?\s*\)""")
 #: <link rel=...> values that make the browser fetch the target while loading the page
@@ -72,8 +74,9 @@ def site_pages(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.is_file())
 
 
-def page_weight(site: Path, page: str) -> PageWeight:
-    """Measure one page (a path relative to the site root) with everything it loads."""
+def page_weight(site: Path, page: str, base_url: str = "/") -> PageWeight:
+    """Measure one page (a path relative to the site root) with everything it loads;
+    `base_url` is the path the site is served under (its 404 page links from there)."""
     site = Path(site)
     weight = PageWeight(page)
     seen: set[str] = set()
@@ -90,12 +93,12 @@ def page_weight(site: Path, page: str) -> PageWeight:
         weight.resources.append(Resource(path, kind, len(data), gzipped_size(data)))
         for ref, ref_kind in references(data.decode("utf-8", "replace"), kind):
             if not ref.startswith("data:"):  # inlined: counted with the file it sits in
-                pending.append((resolve(page, path, ref), ref_kind))
+                pending.append((resolve(page, path, ref, base_url), ref_kind))
     return weight
 
 
-def site_weights(site: Path) -> list[PageWeight]:
-    return [page_weight(site, page) for page in site_pages(site)]
+def site_weights(site: Path, base_url: str = "/") -> list[PageWeight]:
+    return [page_weight(site, page, base_url) for page in site_pages(site)]
 
 
 def over_budget(weights: list[PageWeight], page_budget: int = PAGE_BUDGET,
@@ -122,7 +125,7 @@ def references(text: str, kind: str) -> list[tuple[str, str]]:
         refs = CSS_IMPORT.findall(text)
         return [(url, "css") for url in refs] + [(url, "other") for url in CSS_URL.findall(text) if url not in refs]
     if kind == "js":
-        return [(url, "js") for url in JS_IMPORT.findall(text)]
+        return [(url, "js") for url in JS_IMPORT.findall(text) + JS_DYNAMIC_IMPORT.findall(text)]
     return []
 
 
@@ -147,9 +150,13 @@ class ReferenceParser(HTMLParser):
             self.found.append((a["data"], "other"))
 
 
-def resolve(page: str, base: str, ref: str) -> str:
+def resolve(page: str, base: str, ref: str, base_url: str = "/") -> str:
     """Site-relative path of `ref` as written in the file `base`; refuses other origins."""
-    url = urlsplit(urljoin(ORIGIN + base, ref))
+    root = ORIGIN + base_url.strip("/") + ("/" if base_url.strip("/") else "")
+    url = urlsplit(urljoin(root + base, ref))
     if f"{url.scheme}://{url.netloc}/" != ORIGIN:
         raise MeasureError(f"{page}: {base} loads {ref} from another origin")
-    return PurePosixPath(unquote(url.path).lstrip("/")).as_posix()
+    path = unquote(url.path)
+    if not path.startswith(urlsplit(root).path):
+        raise MeasureError(f"{page}: {base} loads {ref}, outside the site at {base_url}")
+    return PurePosixPath(path[len(urlsplit(root).path):]).as_posix()
