@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import Project, inputs
+from .build import Project, cyclic_gc_paused, inputs
 from .codes import bank_tag, code_length
 from .errors import AssessError
 from .load import LoadResult
@@ -118,6 +118,11 @@ def write_report(project: Project, team: dict, out: Path, lang: str, bank_dir: P
 
 def report(loaded: LoadResult, sources: list[Source], warn: Callable[[str], None]) -> dict:
     """The team JSON; every refused code goes to `warn`. Fails if no code is valid."""
+    with cyclic_gc_paused():  # 100,000 codes are millions of objects, as a large build (#8)
+        return report_collected(loaded, sources, warn)
+
+
+def report_collected(loaded: LoadResult, sources: list[Source], warn: Callable[[str], None]) -> dict:
     collection = collect(loaded, sources)
     for line in problems(collection):
         warn(line)

@@ -83,71 +83,86 @@ def per_model(compute):
 
 
 @dataclass(frozen=True)
-class PlannedQuestion:
-    """What `score` reads of a question, worked out once per model (same numbers, same operations)."""
+class Plan:
+    """What scoring reads of a model, worked out once per model (#8: a team report
+    scores 100,000 codes): per question a tuple (id, dimension index, slot of its
+    pole or None, reverse, weight, option id -> option, (slot, axis, largest points)
+    for each axis where those are above 0), and per dimension its weight and size."""
 
-    id: str
-    dimension: str
-    weight: float
-    pole: str | None = None  # likert
-    reverse: bool = False
-    options: dict | None = None  # choice: option id -> option
-    axes: tuple[tuple[str, float], ...] = ()  # choice: (axis, largest points) where those are above 0
+    questions: tuple[tuple, ...]
+    weights: tuple[int | float, ...]
+    totals: tuple[int, ...]
+
+
+#: accumulator slots of a dimension: customer points and possible points, the same for competitor, then answered
+SLOT = {"customer": 0, "competitor": 2}
 
 
 @per_model
-def question_plan(model: dict) -> list[PlannedQuestion]:
-    plan = []
+def plan(model: dict) -> Plan:
+    index = {d["id"]: i for i, d in enumerate(model["dimensions"])}
+    questions = []
     for q in model["questions"]:
-        common = {"id": q["id"], "dimension": q["dimension"], "weight": float(q["weight"])}
+        weight = float(q["weight"])
         if q["type"] == "likert":
-            plan.append(PlannedQuestion(**common, pole=q["pole"], reverse=q["reverse"]))
+            questions.append((q["id"], index[q["dimension"]], SLOT[q["pole"]], q["reverse"], weight, None, ()))
         else:
             best = {axis: max(o[axis] for o in q["options"]) for axis in AXES}
-            plan.append(PlannedQuestion(**common, options={o["id"]: o for o in q["options"]},
-                                        axes=tuple((axis, best[axis]) for axis in AXES if best[axis] > 0)))
-    return plan
+            axes = tuple((SLOT[axis], axis, best[axis]) for axis in AXES if best[axis] > 0)
+            questions.append((q["id"], index[q["dimension"]], None, False, weight,
+                              {o["id"]: o for o in q["options"]}, axes))
+    totals = [0] * len(index)
+    for q in model["questions"]:
+        totals[index[q["dimension"]]] += 1
+    return Plan(tuple(questions), tuple(d["weight"] for d in model["dimensions"]), tuple(totals))
+
+
+def axis_scores(model: dict, answers: dict) -> tuple[list[tuple], tuple, list[int]]:
+    """The numbers of `score`: (customer, competitor) per dimension and overall
+    (None where not scored), and the answered questions per dimension.
+
+    Points are summed per dimension and axis in question order, then divided,
+    then averaged over dimensions in their order, exactly as docs/bank-format.md
+    and scoring.js do, so the floats agree to the last bit."""
+    shape = plan(model)
+    sums = [[0.0, 0.0, 0.0, 0.0, 0] for _ in shape.totals]
+    for qid, dimension, slot, reverse, weight, options, axes in shape.questions:
+        value = answers.get(qid)
+        if value is None:
+            continue
+        acc = sums[dimension]
+        acc[4] += 1
+        if options is None:  # likert
+            acc[slot] += weight * (5 - value if reverse else value - 1)
+            acc[slot + 1] += weight * 4
+        else:
+            chosen = options[value]
+            for at, axis, best in axes:
+                acc[at] += weight * chosen[axis]
+                acc[at + 1] += weight * best
+    dimensions = [(100 * c / c_max if c_max > 0 else None, 100 * k / k_max if k_max > 0 else None)
+                  for c, c_max, k, k_max, _ in sums]
+    overall = []
+    for axis in (0, 1):
+        total, weights = 0.0, 0.0
+        for weight, scores in zip(shape.weights, dimensions, strict=True):
+            if scores[axis] is not None:
+                total += weight * scores[axis]
+                weights += weight
+        overall.append(total / weights if weights > 0 else None)
+    return dimensions, tuple(overall), [acc[4] for acc in sums]
 
 
 def score(model: dict, answers: dict) -> dict:
     """Score valid answers (see `check_answers`) into the result JSON."""
-    sums = {d["id"]: {"customer": [0.0, 0.0], "competitor": [0.0, 0.0], "answered": 0, "total": 0}
-            for d in model["dimensions"]}
-    for q in question_plan(model):
-        acc = sums[q.dimension]
-        acc["total"] += 1
-        value = answers.get(q.id)
-        if value is None:
-            continue
-        acc["answered"] += 1
-        if q.options is None:  # likert
-            points = 5 - value if q.reverse else value - 1
-            acc[q.pole][0] += q.weight * points
-            acc[q.pole][1] += q.weight * 4
-        else:
-            chosen = q.options[value]
-            for axis, best in q.axes:
-                acc[axis][0] += q.weight * chosen[axis]
-                acc[axis][1] += q.weight * best
-
-    dimensions = []
-    for d in model["dimensions"]:
-        acc = sums[d["id"]]
-        scores = {axis: (100 * acc[axis][0] / acc[axis][1] if acc[axis][1] > 0 else None) for axis in AXES}
-        dimensions.append({"id": d["id"]} | classify(model, scores)
-                          | {"answered": acc["answered"], "total": acc["total"]})
-
-    overall = {}
-    for axis in AXES:
-        total, weights = 0.0, 0.0
-        for d, result in zip(model["dimensions"], dimensions, strict=True):
-            if result[axis] is not None:
-                total += d["weight"] * result[axis]
-                weights += d["weight"]
-        overall[axis] = total / weights if weights > 0 else None
-    overall = classify(model, overall) | {
-        "answered": sum(r["answered"] for r in dimensions),
-        "total": sum(r["total"] for r in dimensions),
+    per_dimension, overall, answered = axis_scores(model, answers)
+    totals = plan(model).totals
+    dimensions = [{"id": d["id"]} | classify(model, dict(zip(AXES, scores, strict=True)))
+                  | {"answered": n, "total": total}
+                  for d, scores, n, total in zip(model["dimensions"], per_dimension, answered, totals, strict=True)]
+    overall = classify(model, dict(zip(AXES, overall, strict=True))) | {
+        "answered": sum(answered),
+        "total": sum(totals),
     }
     return {"bank": dict(model["bank"]), "dimensions": dimensions, "overall": overall}
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from .codes import OVERHEAD, SEPARATORS, CodeError, decode, normalize
 from .model import AXES, QUADRANTS
-from .scoring import num, score
+from .parallel import cores, map_forked
+from .scoring import axis_scores, num, quadrant
 
 FORMAT = 1
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -23,6 +24,8 @@ FIELD_BREAK = re.compile(r'[,;\t|"]')  # CSV (and TSV) cells; codes never contai
 TOKEN = re.compile(r"[0-9A-Za-z]+")
 ALPHANUMERIC = re.compile(r"[0-9A-Za-z]+\Z")
 DIGIT = re.compile(r"[0-9]")
+#: codes from which scoring them in parallel pays for the processes (builder/parallel.py)
+PARALLEL_FROM = 20_000
 _DROP_SEPARATORS = str.maketrans("", "", SEPARATORS)
 
 
@@ -95,11 +98,16 @@ def aggregate(model: dict, segments: list[str], min_group_size: int, collection:
     """The team JSON (docs/team-results.md). `segments` are the bank's segment option ids."""
     k = min_group_size
     codes = collection.codes
-    results = [score(model, answers) for answers, _ in codes]
+    # the scores' numbers only (not the whole result JSON per code), on every core for many codes (#8)
+    scored = [numbers for part in map_forked(lambda part: [axis_scores(model, answers) for answers, _ in part],
+                                             split(codes, cores()), worthwhile=len(codes) >= PARALLEL_FROM)
+              for numbers in part]
     dimension_ids = [d["id"] for d in model["dimensions"]]
     # one row per code: overall customer, overall competitor, then each dimension's two axes
-    rows = [[r["overall"][axis] for axis in AXES] + [d[axis] for d in r["dimensions"] for axis in AXES]
-            for r in results]
+    rows = [[*overall, *(value for pair in dimensions for value in pair)] for dimensions, overall, _ in scored]
+    quadrants_of = [quadrant(customer, competitor, model["threshold"])
+                    if customer is not None and competitor is not None else None
+                    for customer, competitor in (overall for _, overall, _ in scored)]
     cells = 2 * (1 + len(dimension_ids))
 
     # segment groups in output order: the options, then "none given"
@@ -132,7 +140,7 @@ def aggregate(model: dict, segments: list[str], min_group_size: int, collection:
             return {"hidden": "small" if len(indices) < k else "complement"}
         quadrants = dict.fromkeys([*QUADRANTS, "none"], 0)
         for i in indices:
-            quadrants[results[i]["overall"]["quadrant"] or "none"] += 1
+            quadrants[quadrants_of[i] or "none"] += 1
         return {
             "n": len(indices),
             "quadrants": quadrants,
@@ -165,6 +173,12 @@ def aggregate(model: dict, segments: list[str], min_group_size: int, collection:
                            for i, d in enumerate(dimension_ids)],
         },
     }
+
+
+def split(items: list, parts: int) -> list[list]:
+    """`items` in `parts` consecutive slices of (nearly) equal length."""
+    size = -(-len(items) // max(1, parts))
+    return [items[i:i + size] for i in range(0, len(items), size)] if items else []
 
 
 def hide(counts: list[int], k: int, hidden: Iterable[int] = ()) -> set[int]:

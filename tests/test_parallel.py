@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import os
+import random
 import subprocess
 import sys
 
 import pytest
+from answer_sets import random_answers
+from bankmaker import FIXTURES
 from click.testing import CliRunner
 
 from bench.genbank import generate_bank
-from builder import parallel
+from builder import parallel, team
 from builder.build import PARALLEL_RENDER_FROM, build
 from builder.cli import cli
-from builder.load import PARALLEL_READ_FROM
+from builder.codes import bank_tag, encode
+from builder.load import PARALLEL_READ_FROM, load
+from builder.render import segment_ids
+from builder.team import Found, aggregate, read_codes
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
 
@@ -85,3 +91,19 @@ def test_problems_of_a_large_bank_are_the_same_with_and_without_forks(tmp_path, 
     assert forked.returncode == single.exit_code == 1
     assert forked.stderr == single.output
     assert forked.stderr.count("'customers' is not one of: customer, competitor") == 2
+
+
+@linux_only
+def test_a_team_is_aggregated_the_same_with_and_without_forks(two_cores, monkeypatch):
+    loaded = load(FIXTURES / "banks" / "segmented")
+    tag, segments = bank_tag(loaded.bank.id, loaded.bank.fingerprint), segment_ids(loaded)
+    rng = random.Random("fork")
+    codes = [encode(loaded.model, tag, random_answers(loaded.model, rng, skip_rate=0.2), rng.randint(0, len(segments)))
+             for _ in range(300)]
+    collection = read_codes(loaded.model, tag, len(segments), [Found("", i, c) for i, c in enumerate(codes, 1)])
+    single = aggregate(loaded.model, segments, loaded.bank.min_group_size, collection)
+    forks = []
+    monkeypatch.setattr(team, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parallel, "fork", lambda *args, fork=parallel.fork: forks.append(1) or fork(*args))
+    assert aggregate(loaded.model, segments, loaded.bank.min_group_size, collection) == single
+    assert forks == [1], "half of the codes were scored in a child"
