@@ -40,6 +40,9 @@ class CodeError(ValueError):
         super().__init__(message)
         self.reason = reason
 
+    def __reduce__(self):  # pickled by forked processes that decode for `assess report` (#8)
+        return CodeError, (self.reason, str(self))
+
 
 def bank_tag(bank_id: str, fingerprint: str) -> str:
     digest = int.from_bytes(hashlib.sha256(f"{bank_id}:{fingerprint}".encode()).digest()[:4], "big")

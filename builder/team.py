@@ -79,12 +79,13 @@ def read_codes(model: dict, tag: str, segment_count: int, found: Iterable[Found]
     """Decode every candidate; later copies of a code are duplicates and not counted."""
     collection = Collection()
     first: dict[str, Found] = {}
-    for item in found:
-        try:
-            answers, segment = decode(model, tag, item.text, segment_count)
-        except CodeError as refused:
-            collection.invalid.append((item, refused))
+    found = list(found)
+    for item, decoded in zip(found, in_parallel(lambda item: decode_or_refusal(model, tag, item.text, segment_count),
+                                                found), strict=True):
+        if isinstance(decoded, CodeError):
+            collection.invalid.append((item, decoded))
             continue
+        answers, segment = decoded
         key = normalize(item.text)
         if key in first:
             collection.duplicates.append((item, first[key]))
@@ -94,14 +95,31 @@ def read_codes(model: dict, tag: str, segment_count: int, found: Iterable[Found]
     return collection
 
 
+def decode_or_refusal(model: dict, tag: str, code: str, segments: int) -> tuple[dict, int] | CodeError:
+    try:
+        return decode(model, tag, code, segments)
+    except CodeError as refused:
+        return refused
+
+
+def in_parallel(function, items: list) -> list:
+    """[function(item) for item in items], on every core for many items (parallel.py, #8)."""
+    parts = map_forked(lambda part: [function(item) for item in part], split(items, cores()),
+                       worthwhile=len(items) >= PARALLEL_FROM)
+    return [result for part in parts for result in part]
+
+
 def aggregate(model: dict, segments: list[str], min_group_size: int, collection: Collection) -> dict:
     """The team JSON (docs/team-results.md). `segments` are the bank's segment option ids."""
     k = min_group_size
     codes = collection.codes
-    # the scores' numbers only (not the whole result JSON per code), on every core for many codes (#8)
-    scored = [numbers for part in map_forked(lambda part: [axis_scores(model, answers) for answers, _ in part],
-                                             split(codes, cores()), worthwhile=len(codes) >= PARALLEL_FROM)
-              for numbers in part]
+    # per part of the codes, on every core for many codes (#8): the scores' numbers (not the whole
+    # result JSON per code) and how often each question got each answer
+    parts = map_forked(lambda part: ([axis_scores(model, answers) for answers, _ in part],
+                                     Counter(pair for answers, _ in part for pair in answers.items())),
+                       split(codes, cores()), worthwhile=len(codes) >= PARALLEL_FROM)
+    scored = [numbers for part, _ in parts for numbers in part]
+    tally = sum((part_tally for _, part_tally in parts), Counter())
     dimension_ids = [d["id"] for d in model["dimensions"]]
     # one row per code: overall customer, overall competitor, then each dimension's two axes
     rows = [[*overall, *(value for pair in dimensions for value in pair)] for dimensions, overall, _ in scored]
@@ -166,7 +184,7 @@ def aggregate(model: dict, segments: list[str], min_group_size: int, collection:
         "codes": {"valid": len(codes), "invalid": len(collection.invalid), "duplicates": len(collection.duplicates)},
         "all": group(0),
         "segments": [{"id": segments[s - 1] if s else None} | group(1 + j) for j, s in enumerate(order)],
-        "questions": question_counts(model, codes, k),
+        "questions": question_counts(model, tally, len(codes), k),
         "gaps": {
             "overall": {axis: gap(a) for a, axis in enumerate(AXES)},
             "dimensions": [{"id": d} | {axis: gap(2 + 2 * i + a) for a, axis in enumerate(AXES)}
@@ -194,8 +212,8 @@ def hide(counts: list[int], k: int, hidden: Iterable[int] = ()) -> set[int]:
     return hidden
 
 
-def question_counts(model: dict, codes: list[tuple[dict, int]], k: int) -> list[dict]:
-    tally = Counter(pair for answers, _ in codes for pair in answers.items())
+def question_counts(model: dict, tally: Counter, n: int, k: int) -> list[dict]:
+    """Per question its answer counts; `tally` counts (question id, answer) pairs over `n` codes."""
     entries = []
     for q in model["questions"]:
         values = [1, 2, 3, 4, 5] if q["type"] == "likert" else [o["id"] for o in q["options"]]
@@ -204,7 +222,7 @@ def question_counts(model: dict, codes: list[tuple[dict, int]], k: int) -> list[
         if 0 < answered < k:
             entries.append({"id": q["id"], "hidden": "small"})
         else:
-            entries.append({"id": q["id"], "answered": answered, "skipped": len(codes) - answered, "counts": counts})
+            entries.append({"id": q["id"], "answered": answered, "skipped": n - answered, "counts": counts})
     return entries
 
 

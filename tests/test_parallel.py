@@ -94,16 +94,24 @@ def test_problems_of_a_large_bank_are_the_same_with_and_without_forks(tmp_path, 
 
 
 @linux_only
-def test_a_team_is_aggregated_the_same_with_and_without_forks(two_cores, monkeypatch):
+def test_codes_are_read_and_a_team_aggregated_the_same_with_and_without_forks(two_cores, monkeypatch):
     loaded = load(FIXTURES / "banks" / "segmented")
     tag, segments = bank_tag(loaded.bank.id, loaded.bank.fingerprint), segment_ids(loaded)
     rng = random.Random("fork")
     codes = [encode(loaded.model, tag, random_answers(loaded.model, rng, skip_rate=0.2), rng.randint(0, len(segments)))
              for _ in range(300)]
-    collection = read_codes(loaded.model, tag, len(segments), [Found("", i, c) for i, c in enumerate(codes, 1)])
-    single = aggregate(loaded.model, segments, loaded.bank.min_group_size, collection)
+    codes += [codes[7], codes[8].lower(), codes[9][:-1] + "0", "garbage", codes[10] + "Z" * 40]  # refusals, repeats
+    found = [Found("", i, c) for i, c in enumerate(codes, 1)]
+
+    def team_json():
+        collection = read_codes(loaded.model, tag, len(segments), found)
+        refused = [(item, error.reason, str(error)) for item, error in collection.invalid]
+        return refused, collection.duplicates, aggregate(loaded.model, segments, loaded.bank.min_group_size, collection)
+
+    single = team_json()
+    assert len(single[0]) == 3 and len(single[1]) >= 2
     forks = []
     monkeypatch.setattr(team, "PARALLEL_FROM", 0)
     monkeypatch.setattr(parallel, "fork", lambda *args, fork=parallel.fork: forks.append(1) or fork(*args))
-    assert aggregate(loaded.model, segments, loaded.bank.min_group_size, collection) == single
-    assert forks == [1], "half of the codes were scored in a child"
+    assert team_json() == single
+    assert forks == [1, 1], "half of the codes were decoded, and half scored, in a child"
