@@ -1,11 +1,10 @@
 """Team results (issue #5): the team page aggregating 10,000 result codes and
-`assess report` on 100,000. Until #5 lands, `missing()` says why the rows
-read "n/a"; once it has, `result_codes()` is the one piece left to write:
-make `n` codes for a bank with #5's Python encoder (random answers per
-question, some skipped), and both rows are measured.
+`assess report` on 100,000. Where the build has no team page or the CLI no
+`report` command (an older checkout), `missing()` says so and the rows read n/a.
 """
 from __future__ import annotations
 
+import random
 import subprocess
 import tempfile
 import time
@@ -13,9 +12,17 @@ from pathlib import Path
 
 TEAM_CODES = 10_000
 REPORT_CODES = 100_000
-#: JS: true once the team page shows its aggregate for the pasted codes.
-#: #5's page decides what that looks like; check this when it lands.
-TEAM_READY = "() => document.body.innerText.includes('10,000') || document.body.innerText.includes('10000')"
+
+#: times the team page from choosing a file of codes to its last table built
+TEAM_PAGE_SCRIPT = """() => {
+  window.__team = null;
+  let start = null;
+  document.getElementById("codes-file").addEventListener("change", () => { start = performance.now(); },
+                                                          { capture: true });
+  new MutationObserver(() => {
+    if (start !== null && window.__team === null) window.__team = performance.now() - start;
+  }).observe(document.getElementById("team-questions"), { childList: true });
+}"""
 
 
 def missing(site: Path, assess: list[str]) -> tuple[str | None, str | None]:
@@ -25,22 +32,37 @@ def missing(site: Path, assess: list[str]) -> tuple[str | None, str | None]:
     return page, None if command else "n/a (no `assess report` yet)"
 
 
-def result_codes(bank_dir: Path, n: int) -> list[str]:
-    """`n` result codes of random answers for the bank (issue #5's encoder)."""
-    raise NotImplementedError("bench/team.py: result_codes() needs #5's encoder")
+def result_codes(bank_dir: Path, n: int, seed: int = 8) -> list[str]:
+    """`n` result codes of random answers (about one in ten skipped), as participants would send them."""
+    from builder.codes import bank_tag, encode
+    from builder.load import load
+
+    model = load(bank_dir).model
+    tag = bank_tag(model["bank"]["id"], model["bank"]["fingerprint"])
+    rng = random.Random(seed)
+    choices = [[None, 1, 2, 3, 4, 5] if q["type"] == "likert" else [None, *(o["id"] for o in q["options"])]
+               for q in model["questions"]]
+    codes = []
+    for _ in range(n):
+        answers = {q["id"]: None if rng.random() < 0.1 else rng.choice(options[1:])
+                   for q, options in zip(model["questions"], choices, strict=True)}
+        codes.append(encode(model, tag, answers))
+    return codes
 
 
 def team_page_seconds(browser, team_url: str, codes: list[str]) -> float:
-    """Seconds from pasting the codes into the "Result codes" field to the aggregate shown."""
+    """Seconds from loading a file of codes on the team page to its results built (in-page clock)."""
     context = browser.new_context()
     try:
         page = context.new_page()
         page.goto(team_url)
-        field = page.get_by_label("Result codes")
-        start = time.perf_counter()
-        field.fill("\n".join(codes))
-        page.wait_for_function(TEAM_READY, timeout=60_000)
-        return time.perf_counter() - start
+        page.evaluate(TEAM_PAGE_SCRIPT)
+        page.locator("#codes-file").set_input_files(
+            {"name": "codes.txt", "mimeType": "text/plain", "buffer": "\n".join(codes).encode()})
+        page.wait_for_function("window.__team !== null", timeout=60_000)
+        if str(len(codes)) not in page.locator("#team-summary").text_content():
+            raise AssertionError(f"the team page did not count {len(codes)} codes")
+        return page.evaluate("window.__team") / 1000
     finally:
         context.close()
 
