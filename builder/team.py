@@ -24,7 +24,7 @@ FIELD_BREAK = re.compile(r'[,;\t|"]')  # CSV (and TSV) cells; codes never contai
 TOKEN = re.compile(r"[0-9A-Za-z]+")
 ALPHANUMERIC = re.compile(r"[0-9A-Za-z]+\Z")
 DIGIT = re.compile(r"[0-9]")
-#: codes from which scoring them in parallel pays for the processes (builder/parallel.py)
+#: codes from which decoding and scoring them in parallel pays for the processes (builder/parallel.py)
 PARALLEL_FROM = 20_000
 _DROP_SEPARATORS = str.maketrans("", "", SEPARATORS)
 
@@ -80,8 +80,10 @@ def read_codes(model: dict, tag: str, segment_count: int, found: Iterable[Found]
     collection = Collection()
     first: dict[str, Found] = {}
     found = list(found)
-    for item, decoded in zip(found, in_parallel(lambda item: decode_or_refusal(model, tag, item.text, segment_count),
-                                                found), strict=True):
+    # decoded on every core for many codes (parallel.py, #8)
+    decoded_all = map_forked(lambda item: decode_or_refusal(model, tag, item.text, segment_count), found,
+                             worthwhile=len(found) >= PARALLEL_FROM)
+    for item, decoded in zip(found, decoded_all, strict=True):
         if isinstance(decoded, CodeError):
             collection.invalid.append((item, decoded))
             continue
@@ -100,13 +102,6 @@ def decode_or_refusal(model: dict, tag: str, code: str, segments: int) -> tuple[
         return decode(model, tag, code, segments)
     except CodeError as refused:
         return refused
-
-
-def in_parallel(function, items: list) -> list:
-    """[function(item) for item in items], on every core for many items (parallel.py, #8)."""
-    parts = map_forked(lambda part: [function(item) for item in part], split(items, cores()),
-                       worthwhile=len(items) >= PARALLEL_FROM)
-    return [result for part in parts for result in part]
 
 
 def aggregate(model: dict, segments: list[str], min_group_size: int, collection: Collection) -> dict:
