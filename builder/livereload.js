@@ -8,7 +8,9 @@ events.addEventListener("message", (event) => {
   if (message.type === "error") {
     panel ??= document.body.appendChild(document.createElement("pre"));
     panel.setAttribute("role", "alert");
-    panel.className = "assess-build-errors";
+    // styled here, not in site.css: only `assess serve` ever shows it
+    Object.assign(panel.style, { position: "fixed", inset: "auto 0 0 0", maxHeight: "50vh", overflow: "auto",
+      margin: "0", padding: "1rem", background: "#7f1d1d", color: "#fff", zIndex: "9", whiteSpace: "pre-wrap" });
     panel.textContent = message.text;
   }
 });
