@@ -27,14 +27,23 @@ from .scoring import num
 from .site import Site
 
 #: page name -> template; every bank language gets each of them
-PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "method": "method.html",
-         "team": "team.html", "privacy": "privacy.html"}
+PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "next": "next.html",
+         "hints": "hints.html", "compare": "compare.html", "method": "method.html", "team": "team.html",
+         "privacy": "privacy.html"}
 SECONDS_PER_QUESTION = {"likert": 10, "choice": 15}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-#: UI strings that results.js fills in itself
-RESULTS_TEXT = ("results_skipped", "results_all_answered", "not_scored", "notice_skipped", "notice_straight",
-                "hint_gain", "skipped", "option_of", "report_date", "link_copied", "link_copy_manually",
-                "link_invalid", "other_bank", "result_invalid", "compare_done")
+#: The pages that show a result (#4, split up for #8's budgets) and what their
+#: scripts fill in themselves: UI strings, and `levels` (titles) or `scale` (answer words)
+LINK_TEXT = ("link_invalid", "other_bank")  # current.js: a shared link that cannot be shown
+RESULT_PAGES = {
+    "results": (("results_skipped", "results_all_answered", "not_scored", "notice_skipped", "notice_straight",
+                 "link_copied", "link_copy_manually", *LINK_TEXT), ("levels", "scale")),
+    "next": (("not_scored", "report_date", *LINK_TEXT), ("levels",)),
+    "hints": (("hint_gain", "report_date", *LINK_TEXT), ()),
+    "compare": (("not_scored", "result_invalid", "compare_done", *LINK_TEXT), ("levels",)),
+    "method": (("skipped", "option_of", "not_scored", "answer", "customer_obsession", "competitor_obsession",
+                "sum_score", *LINK_TEXT), ("scale",)),
+}
 LIVE_RELOAD = "__assess/livereload.js"
 
 
@@ -107,6 +116,8 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions, languages: li
         "brand_css": BRAND_CSS if BRAND_CSS in static else None,
         "report": None,
         "build_date": options.build_date,
+        # a bank without `improve:` texts gets no hints page, and no links to one
+        "has_hints": any(q.improve for q in bank.questions),
     }
 
     page_data: dict[str, dict] = {}  # per language: the JSON inlined into pages
@@ -116,11 +127,11 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions, languages: li
         static_url = lambda path: f"{prefix}static/{path}?v={versions[path]}"
         if lang not in page_data:
             page_data[lang] = {
-                "results_data": results_data(loaded, site, lang),
                 "quiz_data": {"bank": model["bank"], "text": {"answered_of": site.ui[lang]["answered_of"]}},
                 "team_data": team_data(loaded, site, lang),
             }
-        return shared | page_data[lang] | {
+        results = {"results_data": results_data(loaded, site, lang, page)} if page in RESULT_PAGES else {}
+        return shared | page_data[lang] | results | {
             "lang": lang,
             "t": site.ui[lang],
             "tr": lambda text: text[lang],
@@ -148,6 +159,8 @@ def render(loaded: LoadResult, site: Site, options: RenderOptions, languages: li
 
     for lang in languages or bank.languages:
         for page, template in PAGES.items():
+            if page == "hints" and not shared["has_hints"]:
+                continue
             context = page_context(lang, "../", alternates_for(page, "../", lang), page)
             files[f"{lang}/{page}.html"] = render_template(site, template, context)
 
@@ -178,18 +191,23 @@ def template_problem(exc: jinja2.TemplateError, name: str) -> Problem:
     return Problem(path, line, f"template error while rendering {name}: {exc.message or exc}")
 
 
-def results_data(loaded: LoadResult, site: Site, lang: str) -> dict:
-    """What results.js needs beyond the HTML: the scoring model and a few words."""
+def results_data(loaded: LoadResult, site: Site, lang: str, page: str) -> dict:
+    """What the script of a page that shows a result needs beyond the HTML: the
+    scoring model, the bank tag (result codes, shared links) and a few words."""
     ui = site.ui[lang]
     bank = loaded.model["bank"]
-    return {
+    text_keys, extras = RESULT_PAGES[page]
+    data = {
         "model": loaded.model,
-        "tag": bank_tag(bank["id"], bank["fingerprint"]),  # for result codes and shared links
+        "tag": bank_tag(bank["id"], bank["fingerprint"]),
         "segments": segment_ids(loaded),
-        "levels": {lv.id: lv.title[lang] for lv in loaded.bank.levels},
-        "scale": loaded.bank.scale[lang],  # answers in "How this was computed"
-        "text": {key: ui[key] for key in RESULTS_TEXT},
+        "text": {key: ui[key] for key in text_keys},
     }
+    if "levels" in extras:
+        data["levels"] = {lv.id: lv.title[lang] for lv in loaded.bank.levels}
+    if "scale" in extras:
+        data["scale"] = loaded.bank.scale[lang]
+    return data
 
 
 def segment_ids(loaded: LoadResult) -> list[str]:

@@ -104,7 +104,7 @@ def template_environment(templates: Path, theme: Path | None) -> jinja2.Environm
     if theme is not None:
         loaders.append(jinja2.FileSystemLoader(str(theme)))
     loaders.append(builtin)
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -112,6 +112,9 @@ def template_environment(templates: Path, theme: Path | None) -> jinja2.Environm
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # data inlined with |tojson: no spaces after separators (every byte counts toward the page budget, #8)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    return env
 
 
 def check_templates(env: jinja2.Environment, theme: Path) -> list[Problem]:

@@ -1,46 +1,37 @@
-/**
- * An earlier result to compare with, from a downloaded result JSON or a link
- * or result code. Pure; loaded only when someone compares.
- * @module compare
- */
-import { decode } from "./codes.js";
+// Compare with an earlier result: the shown answers (the tab's, or a link's) and
+// an earlier result from a JSON file, a link or a result code, both on the charts,
+// the changes in the table. Reading the earlier result: earlier.js.
+import { currentAnswers } from "./current.js";
+import { draw } from "./draw.js";
+import { fromCode, fromJson } from "./earlier.js";
 import { score } from "./scoring.js";
+import { readData } from "./state.js";
 
-const isScore = (value) => value === null || Number.isFinite(value);
-const hasScores = (scores) => typeof scores === "object" && scores !== null
-  && isScore(scores.customer) && isScore(scores.competitor);
+const data = readData("results-data");
+const { model, text } = data;
+const $ = (id) => document.getElementById(id);
+const result = score(model, (await currentAnswers(data)).answers);
 
-/**
- * @param {string} text contents of a result JSON file
- * @param {import("./scoring.js").Model} model
- * @returns {{result: object} | {error: "other_bank"|"result_invalid"}}
- */
-export function fromJson(text, model) {
-  let result;
-  try {
-    result = JSON.parse(text);
-  } catch {
-    return { error: "result_invalid" };
-  }
-  const bank = result && result.bank;
-  if (!bank || typeof bank.fingerprint !== "string") return { error: "result_invalid" };
-  if (bank.id !== model.bank.id || bank.fingerprint !== model.bank.fingerprint) return { error: "other_bank" };
-  const { dimensions } = result;
-  const fits = Array.isArray(dimensions) && dimensions.length === model.dimensions.length
-    && dimensions.every((d, i) => hasScores(d) && d.id === model.dimensions[i].id) && hasScores(result.overall);
-  return fits ? { result } : { error: "result_invalid" };
+function compared(outcome) {
+  const status = $("compare-status");
+  status.textContent = text[outcome.error || "compare_done"];
+  status.className = outcome.error ? "notice" : "";
+  if (outcome.error) return;
+  draw(data, result, outcome.result);
+  $("legend-before").hidden = false;
 }
 
-/**
- * @param {string} text a result code, or a link with `#c=<code>`
- * @param {import("./scoring.js").Model} model
- * @param {string} tag the bank tag
- * @param {number} [segments] how many segments the bank has (codes may name one)
- * @returns {{result: object} | {error: "other_bank"|"result_invalid"}}
- */
-export function fromCode(text, model, tag, segments = 0) {
-  const link = /#c=([^&\s]*)/.exec(text);
-  const decoded = decode(model, tag, link ? link[1] : text, segments);
-  if (decoded.ok) return { result: score(model, decoded.answers) };
-  return { error: decoded.reason === "bank" ? "other_bank" : "result_invalid" };
+if (result.overall.answered === 0) {
+  $("no-answers").hidden = false;
+} else {
+  draw(data, result);
+  $("compare-file").addEventListener("change", async (event) => {
+    const [file] = event.target.files;
+    if (file) compared(fromJson(await file.text(), model));
+  });
+  // no <form>: the site has none (form-action 'none'); Enter in the field compares too
+  const compareCode = () => compared(fromCode($("compare-code").value, model, data.tag, data.segments.length));
+  $("compare-button").addEventListener("click", compareCode);
+  $("compare-code").addEventListener("keydown", (event) => { if (event.key === "Enter") compareCode(); });
+  $("results").hidden = false;
 }

@@ -1,0 +1,32 @@
+// "Where you can gain most": the improvement hints of the shown answers (the
+// tab's, or a link's), biggest gain first (gains.js). Bank text is
+// server-rendered; this only unhides and reorders it.
+import { gains } from "./gains.js";
+import { currentAnswers } from "./current.js";
+import { score } from "./scoring.js";
+import { fill, readData } from "./state.js";
+
+const data = readData("results-data");
+const { model, text } = data;
+const $ = (id) => document.getElementById(id);
+const { lang } = document.documentElement;
+const { answers } = await currentAnswers(data);
+
+if (score(model, answers).overall.answered === 0) {
+  $("no-answers").hidden = false;
+} else {
+  const top = $("more-hints").start - 1;
+  const ranked = gains(model, answers).filter(({ id }) => document.querySelector(`[data-hint="${id}"]`));
+  ranked.forEach(({ id, gain }, i) => {
+    const hint = document.querySelector(`[data-hint="${id}"]`);
+    hint.querySelector("span").textContent =
+      fill(text.hint_gain, { gain: gain.toLocaleString(lang, { maximumFractionDigits: 1 }) });
+    $(i < top ? "hints" : "more-hints").append(hint);
+    hint.hidden = false;
+  });
+  $("more-hints-box").hidden = ranked.length <= top;
+  $("report-date").textContent = fill(text.report_date, { date: new Date().toLocaleDateString(lang, { dateStyle: "long" }) });
+  $("print").addEventListener("click", () => print());
+  $("no-hints").hidden = ranked.length > 0;
+  $("results").hidden = !ranked.length;
+}
