@@ -33,12 +33,12 @@ PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", 
 SECONDS_PER_QUESTION = {"likert": 10, "choice": 15}
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: The pages that show a result (#4, split up for #8's budgets) and what their
-#: scripts fill in themselves: UI strings, and `levels` (titles) or `scale` (answer words)
+#: scripts fill in themselves: UI strings, and `levels` (titles), `scale` (answer words) or `titles` (dimensions)
 LINK_TEXT = ("link_invalid", "other_bank")  # current.js: a shared link that cannot be shown
 RESULT_PAGES = {
     "results": (("results_skipped", "results_all_answered", "not_scored", "notice_skipped", "notice_straight",
                  "link_copied", "link_copy_manually", *LINK_TEXT), ("levels", "scale")),
-    "next": (("not_scored", "report_date", *LINK_TEXT), ("levels",)),
+    "next": (("not_scored", "report_scores", "report_date", *LINK_TEXT), ("levels", "titles")),
     "hints": (("hint_gain", "report_date", *LINK_TEXT), ()),
     "compare": (("not_scored", "result_invalid", "compare_done", *LINK_TEXT), ("levels",)),
     "method": (("skipped", "option_of", "not_scored", "answer", "customer_obsession", "competitor_obsession",
@@ -207,6 +207,8 @@ def results_data(loaded: LoadResult, site: Site, lang: str, page: str) -> dict:
         data["levels"] = {lv.id: lv.title[lang] for lv in loaded.bank.levels}
     if "scale" in extras:
         data["scale"] = loaded.bank.scale[lang]
+    if "titles" in extras:  # the CSV's title column
+        data["titles"] = [d.title[lang] for d in loaded.bank.dimensions] + [ui["overall"]]
     return data
 
 

@@ -1,7 +1,6 @@
 /**
- * What the results page derives from answers beyond the scores: answer-quality
- * signals and the CSV export. Pure functions, no DOM. Definitions: docs/results.md.
- * (The improvement hints' gains are in gains.js, for the hints page.)
+ * Answer-quality signals for the results page's notices. Pure functions, no DOM.
+ * Definitions: docs/results.md. (The hints' gains are in gains.js, the CSV export in csv.js.)
  * @module analysis
  */
 
@@ -24,21 +23,3 @@ export function straightLining(model, answers) {
 
 /** More than 30 % of the questions skipped. @param {{answered: number, total: number}} overall */
 export const manySkipped = (overall) => (overall.total - overall.answered) * 10 > overall.total * 3;
-
-export const CSV_COLUMNS = ["dimension", "title", "customer", "competitor", "index", "quadrant", "level",
-  "answered", "total"];
-
-const cell = (value) => (value === null ? ""
-  : typeof value === "string" && /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : String(value));
-
-/**
- * The result as CSV: one row per dimension, then one for "overall"; the same
- * numbers as the result JSON, unrounded.
- * @param {{dimensions: object[], overall: object}} result
- * @param {string[]} titles dimension titles, then the word for overall
- */
-export function toCsv(result, titles) {
-  const rows = [...result.dimensions, { id: "overall", ...result.overall }].map((scores, i) =>
-    [scores.id, titles[i], ...CSV_COLUMNS.slice(2).map((column) => scores[column])]);
-  return [CSV_COLUMNS, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
-}

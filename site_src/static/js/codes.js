@@ -99,7 +99,8 @@ export function decode(model, tag, code, segments = 0) {
   const expected = codeLength(model);
   const fail = (reason) => ({ ok: false, reason });
   if (!text) return fail("empty");
-  if ([...text].length > 2 * expected) return fail("oversized"); // code points, as Python counts
+  // code points, as Python counts
+  if ([...text].length > 2 * expected) return fail("oversized");
   if (![...text].every((ch) => ch in VALUE)) return fail("characters");
   if (text[0] !== "1") return fail("version");
   const values = [...text].map((ch) => VALUE[ch]);

@@ -61,7 +61,8 @@ export function draw(data, result, before) {
     svg(map, "text", { x: x > 60 ? x - 4 : x + 4, y: y + 2, "text-anchor": x > 60 ? "end" : "start" }, names[i]);
   });
   const radar = document.getElementById("radar-data");
-  if (!radar) return; // fewer than three dimensions: no radar
+  // fewer than three dimensions: no radar
+  if (!radar) return;
   const grid = document.getElementById("radar-grid");
   const { threshold, dimensions: { length: n } } = data.model;
   if (!grid.firstChild) {

@@ -1,8 +1,10 @@
-// "What to do next", the printable report: the charts, the scores and the
+// "What to do next", the printable report: where the company stands, and the
 // recommendation for each dimension's level, for the answers the results page
-// shows (the tab's, or a link's). Bank text is server-rendered and only unhidden here.
+// shows (the tab's, or a link's); and the scores as CSV. Bank text is
+// server-rendered and only unhidden here.
 import { currentAnswers, fragment, scrollToTarget } from "./current.js";
-import { draw } from "./draw.js";
+import { toCsv } from "./csv.js";
+import { download } from "./page.js";
 import { score } from "./scoring.js";
 import { fill, readData } from "./state.js";
 
@@ -10,29 +12,33 @@ const data = readData("results-data");
 const { model, text } = data;
 const $ = (id) => document.getElementById(id);
 const { lang } = document.documentElement;
-const { answers } = await currentAnswers(data);
-const result = score(model, answers);
+const result = score(model, (await currentAnswers(data)).answers);
+// rounded down, as on the results page
+const show = (value) => (value === null ? text.not_scored : Math.floor(value));
 
 if (result.overall.answered === 0) {
   $("no-answers").hidden = false;
 } else {
   const quadrant = document.querySelector(`[data-quadrant="${result.overall.quadrant}"]`);
   if (quadrant) quadrant.hidden = false;
-  for (const dim of result.dimensions) {
-    const article = $(`rec-${dim.id}`);
-    const advice = dim.level && article.querySelector(`[data-level="${dim.level}"]`);
-    article.hidden = !advice;
-    if (advice) {
-      advice.hidden = false;
-      article.querySelector('[data-cell="level"]').textContent = data.levels[dim.level];
-    }
+  for (const scores of [...result.dimensions, { ...result.overall, id: "" }]) {
+    document.querySelector(`[data-scores="${scores.id}"]`).textContent =
+      fill(text.report_scores, { customer: show(scores.customer), competitor: show(scores.competitor) });
+    const article = $(`rec-${scores.id}`);
+    const advice = article && scores.level && article.querySelector(`[data-level="${scores.level}"]`);
+    if (!advice) continue;
+    advice.hidden = article.hidden = false;
+    article.querySelector("span").textContent = data.levels[scores.level];
   }
-  draw(data, result);
   $("report-date").textContent = fill(text.report_date, { date: new Date().toLocaleDateString(lang, { dateStyle: "long" }) });
   $("print").addEventListener("click", () => print());
+  $("download-csv").addEventListener("click", () => {
+    download(`${model.bank.id}-result.csv`, "\ufeff" + toCsv(result, data.titles), "text/csv");
+  });
   $("results").hidden = false;
   scrollToTarget();
-  if (fragment().has("print")) { // "Print report" on the results page
+  // "Print report" on the results page leads here
+  if (fragment().has("print")) {
     history.replaceState(null, "", location.href.replace(/[#&]print$/, ""));
     print();
   }

@@ -1,11 +1,11 @@
 // The results page: score the answers (the tab's, or a link's), then fill in and
 // unhide the server-rendered page. Text from the bank only ever moves as textContent.
-// What to do next, comparing and the explanation are pages of their own (next,
-// compare, method), which show the same answers.
-import { manySkipped, straightLining, toCsv } from "./analysis.js";
+// What the result means and what to do next, the hints, comparing and the
+// explanation are pages of their own (next, hints, compare, method) that show the same answers.
+import { manySkipped, straightLining } from "./analysis.js";
 import { encode } from "./codes.js";
 import { currentAnswers } from "./current.js";
-import { draw, titles } from "./draw.js";
+import { draw } from "./draw.js";
 import { download } from "./page.js";
 import { score } from "./scoring.js";
 import { fill, readData, saveState, storageKey } from "./state.js";
@@ -18,30 +18,15 @@ const { answers, segment, code } = await currentAnswers(data);
 const result = score(model, answers);
 $("from-link").hidden = !code;
 
-/**
- * The result code: shown, copied, and optionally sent to the organisation's own
- * survey form (the site config's collect URL, with {code}).
- * @param {string} code the result code of the shown answers
- */
-function showResultCode(code) {
-  const field = $("result-code");
-  const button = $("copy-code");
-  const status = $("copy-status");
-  field.value = code;
-  field.addEventListener("focus", () => field.select());
-  button.addEventListener("click", async () => {
-    field.select();
-    let copied;
-    try {
-      await navigator.clipboard.writeText(code);
-      copied = true;
-    } catch {
-      copied = document.execCommand("copy"); // e.g. served over plain http
-    }
-    status.textContent = copied ? button.dataset.copied : button.dataset.failed;
-  });
-  const collect = $("collect-code");
-  if (collect) collect.href = collect.dataset.url.split("{code}").join(encodeURIComponent(code));
+/** Copy a field's text; where the clipboard API is refused (e.g. plain http), the selection. */
+async function copy(field) {
+  field.select();
+  try {
+    await navigator.clipboard.writeText(field.value);
+    return true;
+  } catch {
+    return document.execCommand("copy");
+  }
 }
 
 function remember(on) {
@@ -54,7 +39,8 @@ function remember(on) {
 }
 
 function forget() {
-  const prefix = storageKey({ id: model.bank.id, fingerprint: "" }); // every version of this bank
+  // every version of this bank
+  const prefix = storageKey({ id: model.bank.id, fingerprint: "" });
   try {
     for (const store of [sessionStorage, localStorage]) {
       for (const name of Object.keys(store)) if (name.startsWith(prefix)) store.removeItem(name);
@@ -85,25 +71,24 @@ if (result.overall.answered === 0) {
   if (verdict) verdict.hidden = false;
   draw(data, result);
 
+  // The result code (docs/result-code.md): shown, copied, and optionally sent to the
+  // organisation's own survey form (the site config's collect URL, with {code}).
+  const field = $("result-code");
+  const button = $("copy-code");
+  field.value = encode(model, data.tag, answers, segment);
+  field.addEventListener("focus", () => field.select());
+  button.addEventListener("click", async () => {
+    $("copy-status").textContent = button.dataset[(await copy(field)) ? "copied" : "failed"];
+  });
+  const collect = $("collect-code");
+  if (collect) collect.href = collect.dataset.url.split("{code}").join(encodeURIComponent(field.value));
+  $("copy-link").addEventListener("click", async () => {
+    $("share").hidden = false;
+    $("share-link").value = `${location.href.split("#")[0]}#c=${field.value}`;
+    $("share-status").textContent = (await copy($("share-link"))) ? text.link_copied : text.link_copy_manually;
+  });
   $("download-json").addEventListener("click", () => {
     download(`${model.bank.id}-result.json`, JSON.stringify(result, null, 2) + "\n", "application/json");
-  });
-  $("download-csv").addEventListener("click", () => {
-    download(`${model.bank.id}-result.csv`, "\ufeff" + toCsv(result, titles()), "text/csv");
-  });
-  const resultCode = encode(model, data.tag, answers, segment);
-  $("copy-link").addEventListener("click", async () => {
-    const link = `${location.href.split("#")[0]}#c=${resultCode}`;
-    let copied = true;
-    try {
-      await navigator.clipboard.writeText(link);
-    } catch {
-      copied = false;
-    }
-    $("share-link").value = link;
-    $("share-status").textContent = copied ? text.link_copied : text.link_copy_manually;
-    $("share").hidden = false;
-    if (!copied) $("share-link").select();
   });
   $("edit-answers").addEventListener("click", () => {
     saveState(model.bank, { answers, step: 0 });
@@ -116,9 +101,9 @@ if (result.overall.answered === 0) {
   } catch {
     box.disabled = true;
   }
-  if (box.checked && !code) remember(true); // keep the remembered answers current
+  // keep the remembered answers current
+  if (box.checked && !code) remember(true);
   box.addEventListener("change", () => remember(box.checked));
   $("forget").addEventListener("click", forget);
-  showResultCode(resultCode);
   $("results").hidden = false;
 }

@@ -8,7 +8,8 @@
  * @module state
  */
 
-export { fill, readData } from "./page.js"; // where the other modules have always found them
+// where the other modules have always found them
+export { fill, readData } from "./page.js";
 
 /** @param {{id: string, fingerprint: string}} bank */
 export function storageKey(bank) {
