@@ -1,23 +1,21 @@
-"""The results page in a real Chromium: charts against the scores, hints by
-gain, the explanation, notices, exports, shared links, comparing, keeping and
-forgetting, print and small screens. Expected values come from the Python
-reference scorer and from the definitions in docs/results.md."""
+"""The results page in a real Chromium: charts against the scores, notices,
+the JSON download, the result code and shared links (also as the other result
+pages receive them), keeping and forgetting, print and small screens. The
+pages it leads to (next steps, hints, compare, method with answers) are in
+test_result_pages.py. Expected values come from the Python reference scorer
+and from the definitions in docs/results.md."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import random
-from collections import defaultdict
-from datetime import date
+import re
 from pathlib import Path
 
 import pytest
 from answer_sets import random_answers
 from axe_playwright_python.sync_playwright import Axe
 from bankmaker import SMALL_BANK, copy_bank
-from conftest import FIXTURES
 from playwright.sync_api import expect
 
 from builder.build import build
@@ -27,15 +25,20 @@ from builder.scoring import score
 pytestmark = pytest.mark.browser
 
 AXES = ("customer", "competitor")
-CSV_COLUMNS = ["dimension", "title", "customer", "competitor", "index", "quadrant", "level", "answered", "total"]
+#: the pages that show a result besides results.html, and what each shows once it has answers
+RESULT_PAGES = {"next": "#results", "hints": "#results", "compare": "#results", "method": "#computed"}
 
 
-def results_url(served_sites, bank_name="default", lang="en") -> str:
-    return served_sites.url(f"{bank_name}/{lang}/results.html")
+def page_url(served_sites, name: str = "results", bank_name: str = "default", lang: str = "en") -> str:
+    return served_sites.url(f"{bank_name}/{lang}/{name}.html")
 
 
-def show_results(page, url: str, answers: dict) -> None:
-    """Open the results page with these answers in the tab, as the quiz leaves them."""
+def results_url(served_sites, bank_name: str = "default", lang: str = "en") -> str:
+    return page_url(served_sites, "results", bank_name, lang)
+
+
+def with_answers(page, url: str, answers: dict, shown: str = "#results") -> None:
+    """Open a result page with these answers in the tab, as the quiz leaves them."""
     page.goto(url)
     page.evaluate(
         """async (answers) => {
@@ -46,7 +49,11 @@ def show_results(page, url: str, answers: dict) -> None:
         answers,
     )
     page.reload()
-    expect(page.locator("#results")).to_be_visible()
+    expect(page.locator(shown)).to_be_visible()
+
+
+def show_results(page, url: str, answers: dict) -> None:
+    with_answers(page, url, answers)
 
 
 def download(page, button: str) -> bytes:
@@ -57,6 +64,10 @@ def download(page, button: str) -> bytes:
 
 def answered(answers: dict) -> dict:
     return {qid: value for qid, value in answers.items() if value is not None}
+
+
+def code_of(model: dict, answers: dict) -> str:
+    return encode(model, bank_tag(model["bank"]["id"], model["bank"]["fingerprint"]), answered(answers))
 
 
 def shown(value: float) -> int:
@@ -75,43 +86,28 @@ def radar_vertices(values: list) -> list[float]:
             for coordinate in (math.sin(2 * math.pi * i / n) * (v or 0), -math.cos(2 * math.pi * i / n) * (v or 0))]
 
 
-def customer_gains(model: dict, answers: dict) -> list[tuple[str, float]]:
-    """The hint order of docs/results.md, computed independently of the page."""
-    possible, missed = defaultdict(float), []
-    for q in model["questions"]:
-        value = answers.get(q["id"])
-        if value is None:
-            continue
-        weight = q["weight"]
-        if q["type"] == "likert":
-            if q["pole"] != "customer":
-                continue
-            earned, best = weight * (5 - value if q["reverse"] else value - 1), weight * 4
-        else:
-            top = max(o["customer"] for o in q["options"])
-            if top == 0:
-                continue
-            earned = weight * next(o["customer"] for o in q["options"] if o["id"] == value)
-            best = weight * top
-        possible[q["dimension"]] += best
-        if earned < best:
-            missed.append((q, best - earned))
-    weights = sum(d["weight"] for d in model["dimensions"] if possible[d["id"]] > 0)
-    dimension_weight = {d["id"]: d["weight"] for d in model["dimensions"]}
-    gains = [(q["id"], 100 * lost / possible[q["dimension"]] * dimension_weight[q["dimension"]] / weights)
-             for q, lost in missed]
-    return sorted(gains, key=lambda item: -item[1])  # stable: ties keep bank order
-
-
 def best_customer_answer(q: dict):
     if q["type"] == "likert":
         return 1 if q["reverse"] else 5
     return max(q["options"], key=lambda o: o["customer"])["id"]
 
 
-def shown_hints(page) -> list[str]:
-    return page.locator("#hints > li:not([hidden]), #more-hints > li").evaluate_all(
-        "items => items.map((li) => li.dataset.hint)")
+def assert_charts_follow(page, model: dict, result: dict, state: str = "now") -> None:
+    """Radar polygons and map points where docs/results.md puts them for `result`."""
+    for axis in AXES:
+        got = vertices(page.locator(f"#radar polygon.{axis}.{state}").get_attribute("points"))
+        assert got == pytest.approx(radar_vertices([d[axis] for d in result["dimensions"]]), abs=0.051), axis
+    if state != "now":
+        return
+    ring = vertices(page.locator("#radar polygon.threshold").get_attribute("points"))
+    assert ring == pytest.approx(radar_vertices([model["threshold"]] * len(model["dimensions"])), abs=0.051)
+    for scores in [*result["dimensions"], {**result["overall"], "id": ""}]:
+        point = page.locator(f'#map circle[data-dimension="{scores["id"]}"]')
+        if scores["customer"] is None or scores["competitor"] is None:
+            expect(point).to_have_count(0)
+            continue
+        assert float(point.get_attribute("cx")) == pytest.approx(scores["customer"], abs=0.051)
+        assert float(point.get_attribute("cy")) == pytest.approx(100 - scores["competitor"], abs=0.051)
 
 
 # --- charts -------------------------------------------------------------------
@@ -126,23 +122,13 @@ def test_chart_geometry_follows_the_scores(page, served_sites, banks, seed):
                 answers[q["id"]] = None
     result = score(model, answered(answers))
     show_results(page, results_url(served_sites), answers)
-
-    for axis in AXES:
-        got = vertices(page.locator(f"#radar polygon.{axis}.now").get_attribute("points"))
-        want = radar_vertices([d[axis] for d in result["dimensions"]])
-        assert got == pytest.approx(want, abs=0.051), axis
-    ring = vertices(page.locator("#radar polygon.threshold").get_attribute("points"))
-    assert ring == pytest.approx(radar_vertices([model["threshold"]] * len(model["dimensions"])), abs=0.051)
-
-    for scores in [*result["dimensions"], {**result["overall"], "id": ""}]:
-        point = page.locator(f'#map circle[data-dimension="{scores["id"]}"]')
-        if scores["customer"] is None or scores["competitor"] is None:
-            expect(point).to_have_count(0)
-            continue
-        assert float(point.get_attribute("cx")) == pytest.approx(scores["customer"], abs=0.051)
-        assert float(point.get_attribute("cy")) == pytest.approx(100 - scores["competitor"], abs=0.051)
-    threshold = str(model["threshold"])
-    assert page.locator("#map line.threshold").first.get_attribute("x1") == threshold
+    assert_charts_follow(page, model, result)
+    assert page.locator("#map line.threshold").first.get_attribute("x1") == str(model["threshold"])
+    rows = page.locator(".scores [data-dimension]")
+    for i, scores in enumerate([*result["dimensions"], result["overall"]]):
+        for axis in AXES:
+            want = "not scored" if scores[axis] is None else str(shown(scores[axis]))
+            expect(rows.nth(i).locator(f'[data-cell="{axis}"]')).to_have_text(want)
 
 
 def test_charts_are_described_for_assistive_technology(page, served_sites, banks):
@@ -163,7 +149,8 @@ def test_radar_needs_three_dimensions(page, served_sites, banks):
 
 
 def test_a_dimension_without_questions_is_drawn_at_zero(page, tmp_path, static_server):
-    """Only a warning for bank authors, so the page must cope: centre of the radar, no map point."""
+    """Only a warning for bank authors, so the pages must cope: centre of the radar,
+    no map point, "not scored" in the table and in the explanation's sums."""
     bank = copy_bank(SMALL_BANK, tmp_path)
     config = bank / "bank.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
@@ -172,95 +159,20 @@ def test_a_dimension_without_questions_is_drawn_at_zero(page, tmp_path, static_s
     build(bank, tmp_path / "site")
     errors = []
     page.on("pageerror", lambda error: errors.append(error))
-    show_results(page, static_server(tmp_path / "site").url("en/results.html"), {"svc-listen": 4, "prd-launch": "both"})
+    server = static_server(tmp_path / "site")
+    answers = {"svc-listen": 4, "prd-launch": "both"}
+    show_results(page, server.url("en/results.html"), answers)
     assert vertices(page.locator("#radar polygon.customer.now").get_attribute("points"))[4:] == [0, 0]
     expect(page.locator('#map circle[data-dimension="empty"]')).to_have_count(0)
     expect(page.locator('.scores [data-dimension="empty"] [data-cell="customer"]')).to_have_text("not scored")
-    page.get_by_text("How this was computed").click()
-    expect(page.locator('[data-sum="empty"] td').first).to_have_text("not scored")
+    page.goto(server.url("en/method.html"))
+    expect(page.locator("#computed")).to_be_visible()
+    sums = page.get_by_role("region", name="Empty").get_by_role("row", name="Sum → score")
+    expect(sums.get_by_role("cell")).to_have_text(["not scored", "not scored"])
     assert errors == []
 
 
-# --- hints, explanation, notices --------------------------------------------
-
-@pytest.mark.parametrize("seed", range(3))
-def test_hints_are_ordered_by_gain(page, served_sites, banks, seed):
-    loaded = banks["default"]
-    model = loaded.model
-    answers = random_answers(model, random.Random(f"hints-{seed}"), skip_rate=0.2)
-    if seed == 0:  # the worst customer answer everywhere: many exact ties, kept in bank order
-        answers = {q["id"]: (5 if q["reverse"] else 1) if q["type"] == "likert"
-                   else min(q["options"], key=lambda o: o["customer"])["id"] for q in model["questions"]}
-    gains = customer_gains(model, answered(answers))
-    assert gains, "the answers leave customer points on the table"
-    questions = {q["id"]: q for q in model["questions"]}
-    overall = score(model, answered(answers))["overall"]["customer"]
-    for qid, gain in gains:  # the gain is what the overall customer score would win
-        better = answered(answers) | {qid: best_customer_answer(questions[qid])}
-        assert score(model, better)["overall"]["customer"] - overall == pytest.approx(gain, abs=1e-9)
-
-    show_results(page, results_url(served_sites), answers)
-    with_hint = {q.id for q in loaded.bank.questions if q.improve}
-    expected = [qid for qid, _ in gains if qid in with_hint]
-    assert shown_hints(page) == expected
-    expect(page.locator("#hints > li:not([hidden])")).to_have_count(min(5, len(expected)))
-    first = page.locator(f'[data-hint="{expected[0]}"]')
-    expect(first).to_contain_text(f"up to {gains[0][1]:.1f} points more".replace(".0 ", " "))
-    question_text = {q.id: q.text["en"] for q in loaded.bank.questions}
-    expect(first.locator(".hint-question")).to_have_text(question_text[expected[0]])
-    page.evaluate("window.stillHere = true")
-    first.get_by_role("link").click()  # to the dimension's recommendation, on the same page
-    dimension = questions[expected[0]]["dimension"]
-    assert page.evaluate("window.stillHere") and page.url.endswith(f"#rec-{dimension}")
-    expect(page.locator(f"#rec-{dimension} .recommendation:not([hidden])")).to_have_count(1)
-    if seed == 0:
-        tied = [qid for qid, gain in gains if gain == gains[0][1]]
-        assert len(tied) > 1 and tied == [q["id"] for q in model["questions"] if q["id"] in tied]
-
-
-def test_no_hints_when_nothing_is_missed_or_the_bank_has_none(page, served_sites, banks):
-    model = banks["default"].model
-    best = {q["id"]: best_customer_answer(q) for q in model["questions"]}
-    show_results(page, results_url(served_sites), best)
-    expect(page.get_by_role("heading", name="Where you can gain most")).to_be_hidden()
-    show_results(page, results_url(served_sites, "small"), {"svc-listen": 1, "prd-price": 1})  # no improve:
-    expect(page.get_by_role("heading", name="Where you can gain most")).to_be_hidden()
-
-
-def test_hint_markdown_is_sanitized(page, tmp_path, static_server):
-    site = tmp_path / "site"
-    build(FIXTURES / "banks" / "hostile", site)
-    server = static_server(site)
-    show_results(page, server.url("en/results.html"), {"q1": 1})
-    hint = page.locator('[data-hint="q1"]')
-    expect(hint).to_be_visible()
-    expect(hint.locator("strong")).to_have_text("harder")
-    assert page.evaluate("window.__pwned") is None
-
-
-def test_how_this_was_computed(page, served_sites, banks):
-    """The small bank has weights (2, 1.5) and a choice question scoring both axes."""
-    answers = {"svc-listen": 4, "svc-rivals": None, "svc-fix": 2, "prd-launch": "both", "prd-price": 5}
-    show_results(page, results_url(served_sites, "small"), answers)
-    page.get_by_text("How this was computed").click()
-    rows = {
-        "svc-listen": ["Agree", "6 / 8", "–"],  # weight 2: 2·3 of 2·4
-        "svc-rivals": ["skipped", "–", "–"],
-        "svc-fix": ["Disagree", "3 / 4", "–"],  # reverse: 5 − 2
-        "prd-launch": ["option 3 of 4", "1.5 / 3", "1.5 / 3"],  # weight 1.5, best option 2 on each axis
-        "prd-price": ["Strongly agree", "4 / 4", "–"],
-    }
-    for qid, cells in rows.items():
-        expect(page.locator(f'[data-row="{qid}"] td').nth(1)).to_have_text(cells[0])
-        expect(page.locator(f'[data-row="{qid}"] td').nth(2)).to_have_text(cells[1])
-        expect(page.locator(f'[data-row="{qid}"] td').nth(3)).to_have_text(cells[2])
-    result = score(banks["small"].model, answered(answers))
-    service, product = result["dimensions"]
-    expect(page.locator('[data-sum="service"] td').first).to_have_text(f"9 / 12 → {shown(service['customer'])}")
-    expect(page.locator('[data-sum="service"] td').nth(1)).to_have_text("not scored")
-    expect(page.locator('[data-sum="product"] td').first).to_have_text(f"5.5 / 7 → {shown(product['customer'])}")
-    expect(page.locator('[data-sum="product"] td').nth(1)).to_have_text(f"1.5 / 3 → {shown(product['competitor'])}")
-
+# --- notices -------------------------------------------------------------------
 
 def likert_everywhere(model: dict, value: int) -> dict:
     return {q["id"]: value for q in model["questions"] if q["type"] == "likert"}
@@ -304,49 +216,28 @@ def test_skipped_notice_above_thirty_percent(page, served_sites, banks):
         expect(page.locator("#results")).to_be_visible()  # informative, never blocking
 
 
+def test_the_quadrant_is_named_and_explained_on_the_next_page(page, served_sites, banks):
+    loaded = banks["default"]
+    answers = random_answers(loaded.model, random.Random("verdict"), 0)
+    quadrant = score(loaded.model, answers)["overall"]["quadrant"]
+    title = getattr(loaded.bank.quadrants, quadrant).title["en"]
+    show_results(page, results_url(served_sites), answers)
+    expect(page.locator(".verdict .quadrant:not([hidden])")).to_have_text(title)
+    page.get_by_role("link", name="What this means, and what to do next").click()
+    page.wait_for_url("**/next.html#verdict-heading")
+    explained = page.locator("[data-quadrant]:not([hidden])")
+    expect(explained).to_have_count(1)
+    expect(explained).to_have_attribute("data-quadrant", quadrant)
+    expect(explained).to_contain_text(title)
+
+
 # --- exports and links -------------------------------------------------------
 
-def test_csv_and_json_agree(page, served_sites, banks):
-    loaded = banks["default"]
-    model = loaded.model
-    answers = random_answers(model, random.Random("csv"), skip_rate=0.2)
-    for q in model["questions"]:  # one dimension unanswered: empty cells where JSON has null
-        if q["dimension"] == "purpose":
-            answers[q["id"]] = None
+def test_json_download_is_the_result(page, served_sites, banks):
+    model = banks["default"].model
+    answers = random_answers(model, random.Random("json"), skip_rate=0.2)
     show_results(page, results_url(served_sites), answers)
-    result = json.loads(download(page, "Download JSON"))
-    assert result == json.loads(json.dumps(score(model, answered(answers))))
-    raw = download(page, "Download CSV").decode("utf-8")
-    assert raw.startswith("\ufeff") and raw.endswith("\r\n")
-    reader = csv.DictReader(io.StringIO(raw[1:], newline=""))
-    rows = list(reader)
-    assert reader.fieldnames == CSV_COLUMNS
-    titles = [d.title["en"] for d in loaded.bank.dimensions] + ["Overall"]
-    for row, scores, title in zip(rows, [*result["dimensions"], {**result["overall"], "id": "overall"}], titles,
-                                  strict=True):
-        assert row["dimension"] == scores["id"] and row["title"] == title
-        for column in ("customer", "competitor", "index"):
-            if scores[column] is None:
-                assert row[column] == "", column
-            else:
-                assert float(row[column]) == scores[column], column  # exactly: both carry the unrounded number
-        assert row["quadrant"] == (scores["quadrant"] or "") and row["level"] == (scores["level"] or "")
-        assert (int(row["answered"]), int(row["total"])) == (scores["answered"], scores["total"])
-    assert rows[-2]["customer"] == "" and rows[-2]["quadrant"] == ""
-
-
-def test_csv_quotes_text_with_separators(page, served_sites, banks):
-    show_results(page, results_url(served_sites, "small"), {"svc-listen": 4})
-    text = page.evaluate(
-        """async () => {
-            const { toCsv } = await import("../static/js/analysis.js");
-            const scores = { customer: 1.5, competitor: null, index: null, quadrant: null, level: "low",
-                             answered: 1, total: 2 };
-            return toCsv({ dimensions: [{ id: "a", ...scores }], overall: scores }, ['Say "hi", then\\ngo', "All"]);
-        }""")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[1] == ["a", 'Say "hi", then\ngo', "1.5", "", "", "", "low", "1", "2"]
-    assert rows[2][:2] == ["overall", "All"]
+    assert json.loads(download(page, "Download JSON")) == json.loads(json.dumps(score(model, answered(answers))))
 
 
 def test_copy_link_round_trip(browser, served_sites, banks):
@@ -359,9 +250,9 @@ def test_copy_link_round_trip(browser, served_sites, banks):
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator("#share-status")).to_contain_text("Link copied")
     link = page.evaluate("navigator.clipboard.readText()")
-    code = encode(model, bank_tag(model["bank"]["id"], model["bank"]["fingerprint"]), answered(answers))
-    assert link == results_url(served_sites) + "#c=" + code
+    assert link == results_url(served_sites) + "#c=" + code_of(model, answers)
     expect(page.get_by_label("Link to these results")).to_have_value(link)
+    expect(page.get_by_label("Result code")).to_have_value(code_of(model, answers))
 
     other = browser.new_context()  # another browser profile: only the link carries the answers
     opened = other.new_page()
@@ -379,87 +270,69 @@ def test_copy_link_round_trip(browser, served_sites, banks):
     other.close()
 
 
+def test_a_link_carries_its_result_to_every_result_page(browser, served_sites, banks):
+    """Opened from a link, results.html passes the code on to the other result pages,
+    which show that result, never the tab's own answers, and store nothing."""
+    loaded = banks["default"]
+    model = loaded.model
+    linked = random_answers(model, random.Random("carried"), skip_rate=0.1)
+    own = {q["id"]: best_customer_answer(q) for q in model["questions"]}  # the visitor's own, different answers
+    result = score(model, answered(linked))
+    code = code_of(model, linked)
+    context = browser.new_context()
+    page = context.new_page()
+    with_answers(page, results_url(served_sites), own)
+    before = page.evaluate("JSON.stringify(Object.entries(sessionStorage))")
+    page.goto(results_url(served_sites) + "#c=" + code)
+    expect(page.get_by_text("These results were opened from a link.")).to_be_visible()
+    expect(page.get_by_role("link", name="What to do next", exact=True)).to_have_attribute(
+        "href", f"next.html#c={code}")
+
+    page.get_by_role("link", name="What to do next", exact=True).click()
+    levels = {lv.id: lv.title["en"] for lv in loaded.bank.levels}
+    for scores in result["dimensions"]:
+        if scores["level"]:
+            expect(page.locator(f"#rec-{scores['id']} h3")).to_contain_text(levels[scores["level"]])
+    page.get_by_role("link", name="Where you can gain most").click()
+    page.wait_for_url(f"**/hints.html#c={code}")
+    expect(page.locator("#hints > li:not([hidden])").first).to_be_visible()
+    page.get_by_role("link", name="Your results").click()
+    page.get_by_role("link", name="Compare with an earlier result").click()
+    page.wait_for_url(f"**/compare.html#c={code}")
+    expect(page.locator('.scores [data-dimension=""] [data-cell="customer"]')).to_have_text(
+        str(shown(result["overall"]["customer"])))
+    page.get_by_role("link", name="Your results").click()
+    page.get_by_role("link", name="How this was computed").click()
+    page.wait_for_url(f"**/method.html#c={code}&computed")
+    expect(page.locator("#computed")).to_be_visible()
+    assert page.evaluate("window.scrollY") > 0, "scrolled to the explanation"
+    assert page.evaluate("JSON.stringify(Object.entries(sessionStorage))") == before, "the tab's answers untouched"
+    assert page.evaluate("localStorage.length") == 0
+    context.close()
+
+
 def test_broken_or_foreign_links_are_explained(page, served_sites, banks):
     model, small = banks["default"].model, banks["small"].model
-    code = encode(model, bank_tag(model["bank"]["id"], model["bank"]["fingerprint"]), {"att-lead-by-serving": 4})
+    code = code_of(model, {"att-lead-by-serving": 4})
     broken = code[:-4] + ("0" if code[-4] != "0" else "1") + code[-3:]
-    foreign = encode(small, bank_tag(small["bank"]["id"], small["bank"]["fingerprint"]), {"svc-listen": 4})
-    for fragment, message in ((broken, "does not contain a complete result"), (foreign, "another assessment")):
-        page.goto(results_url(served_sites) + "#c=" + fragment)
-        expect(page.locator("#link-problem")).to_contain_text(message)
-        expect(page.get_by_text("These results were opened from a link.")).to_be_hidden()
+    foreign = code_of(small, {"svc-listen": 4})
+    for name in ("results", *RESULT_PAGES):
+        for fragment, message in ((broken, "does not contain a complete result"), (foreign, "another assessment")):
+            page.goto(page_url(served_sites, name) + "#c=" + fragment)
+            expect(page.locator("#link-problem")).to_contain_text(message)
+            if name == "results":
+                expect(page.get_by_text("These results were opened from a link.")).to_be_hidden()
 
 
-# --- compare -------------------------------------------------------------------
-
-def expected_cell(now, before) -> str:
-    if now is None:
-        return "not scored"
-    if before is None:
-        return str(shown(now))
-    change = shown(now) - shown(before)
-    sign = "+" if change > 0 else "−" if change < 0 else "±"
-    return f"{shown(now)} ({sign}{abs(change)})"
-
-
-def assert_compared(page, now: dict, before: dict) -> None:
-    expect(page.locator("#compare-status")).to_have_text(
-        "Compared with the earlier result; changes are shown in brackets.")
-    rows = page.locator(".scores [data-dimension]")
-    for i, (scores, earlier) in enumerate(zip([*now["dimensions"], now["overall"]],
-                                              [*before["dimensions"], before["overall"]], strict=True)):
-        for axis in AXES:
-            expect(rows.nth(i).locator(f'[data-cell="{axis}"]')).to_have_text(
-                expected_cell(scores[axis], earlier[axis]))
-    for axis in AXES:
-        got = vertices(page.locator(f"#radar polygon.{axis}.before").get_attribute("points"))
-        assert got == pytest.approx(radar_vertices([d[axis] for d in before["dimensions"]]), abs=0.051)
-    both_known = sum(1 for a, b in zip([*now["dimensions"], now["overall"]], [*before["dimensions"], before["overall"]],
-                                       strict=True)
-                     if None not in (a["customer"], a["competitor"], b["customer"], b["competitor"]))
-    expect(page.locator("#map circle.before")).to_have_count(both_known)
-    expect(page.get_by_text("Earlier result (dashed)")).to_be_visible()
-
-
-def test_compare_with_an_earlier_result(page, served_sites, banks, tmp_path):
-    model = banks["default"].model
-    tag = bank_tag(model["bank"]["id"], model["bank"]["fingerprint"])
-    rng = random.Random("compare")
-    answers_now, answers_file, answers_code = (random_answers(model, rng, 0.1) for _ in range(3))
-    now = score(model, answered(answers_now))
-    show_results(page, results_url(served_sites), answers_now)
-
-    earlier = tmp_path / "earlier.json"
-    earlier.write_text(json.dumps(score(model, answered(answers_file))), encoding="utf-8")
-    page.get_by_label("Earlier result (JSON file)").set_input_files(earlier)
-    assert_compared(page, now, score(model, answered(answers_file)))
-
-    link = results_url(served_sites) + "#c=" + encode(model, tag, answered(answers_code))
-    page.get_by_label("Or a link or result code").fill(link)
-    page.get_by_role("button", name="Compare", exact=True).click()
-    assert_compared(page, now, score(model, answered(answers_code)))
-
-
-def test_compare_refuses_other_banks_and_garbage(page, served_sites, banks, tmp_path):
-    model, small = banks["default"].model, banks["small"].model
-    show_results(page, results_url(served_sites), random_answers(model, random.Random("refuse"), 0))
-    status = page.locator("#compare-status")
-    rescored = score(model, {}) | {"bank": {**model["bank"], "fingerprint": "000000000000"}}
-    cases = [("rescored.json", json.dumps(rescored), "another assessment"),
-             ("small.json", json.dumps(score(small, {"svc-listen": 3})), "another assessment"),
-             ("notes.json", "not json at all", "This is not a result of this assessment"),
-             ("shape.json", json.dumps({"bank": model["bank"], "dimensions": []}), "not a result")]
-    for name, content, message in cases:
-        path = tmp_path / name
-        path.write_text(content, encoding="utf-8")
-        page.get_by_label("Earlier result (JSON file)").set_input_files(path)
-        expect(status).to_contain_text(message)
-    foreign = encode(small, bank_tag(small["bank"]["id"], small["bank"]["fingerprint"]), {"svc-listen": 4})
-    for text, message in ((foreign, "another assessment"), ("12345", "not a result")):
-        page.get_by_label("Or a link or result code").fill(text)
-        page.get_by_role("button", name="Compare", exact=True).click()
-        expect(status).to_contain_text(message)
-    expect(page.locator("#radar polygon.before")).to_have_count(0)
+def test_pages_without_answers_say_so(page, served_sites):
+    for name in ("results", "next", "hints", "compare"):
+        page.goto(page_url(served_sites, name))
+        expect(page.get_by_text("You have not answered any question yet")).to_be_visible()
+        expect(page.locator("#results")).to_be_hidden()
+    page.goto(page_url(served_sites, "method"))  # the method page stays as it is
+    expect(page.get_by_role("heading", name="How scoring works")).to_be_visible()
+    expect(page.locator("#computed")).to_be_hidden()
+    expect(page.get_by_role("columnheader", name="Your answer")).to_have_count(0)
 
 
 # --- keep or forget --------------------------------------------------------------
@@ -486,7 +359,9 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
     later.goto(results_url(served_sites))
     expect(later.get_by_role("checkbox", name="Remember on this device")).to_be_checked()
     assert json.loads(download(later, "Download JSON")) == json.loads(json.dumps(score(model, answered(answers))))
-    later.goto(served_sites.url("default/en/quiz.html"))  # the quiz starts from them too
+    later.goto(page_url(served_sites, "method"))  # the other result pages start from them too
+    expect(later.locator("#computed")).to_be_visible()
+    later.goto(served_sites.url("default/en/quiz.html"))  # and so does the quiz
     first = next(q for q in bank.questions if answers.get(q.id) is not None and q.type == "likert")
     expect(later.get_by_role("group", name=first.text["en"], exact=True).get_by_role(
         "radio", name=bank.scale["en"][answers[first.id] - 1], exact=True)).to_be_checked()
@@ -496,6 +371,8 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
     expect(later.get_by_text("Your answers have been removed from this browser.")).to_be_focused()
     expect(later.locator("#results")).to_be_hidden()
     assert later.evaluate("localStorage.length + sessionStorage.length") == 0
+    later.goto(page_url(served_sites, "next"))
+    expect(later.get_by_text("You have not answered any question yet")).to_be_visible()
     page.reload()  # the first tab's own session storage is its own; localStorage is shared and gone
     expect(page.get_by_role("checkbox", name="Remember on this device")).not_to_be_checked()
     page.get_by_role("checkbox", name="Remember on this device").check()
@@ -506,24 +383,32 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
 
 # --- print and small screens ---------------------------------------------------------
 
-def test_print_shows_a_clean_report(page, served_sites, banks):
+def test_print_report_leads_to_the_report_and_prints_it(page, served_sites, banks):
+    model = banks["default"].model
+    page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; }")
+    show_results(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
+    page.get_by_role("link", name="Print report").click()
+    page.wait_for_url(re.compile(r"/next\.html"))
+    page.wait_for_function("window.printed === 1")
+    assert page.url.endswith("/next.html"), "the flag in the fragment is gone once used"
+    page.reload()
+    expect(page.locator("#results")).to_be_visible()
+    assert page.evaluate("window.printed") is None, "a reload does not print again"
+
+
+def test_printing_the_results_page_leaves_out_the_controls(page, served_sites, banks):
     model = banks["default"].model
     show_results(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
     page.emulate_media(media="print")
     for visible in (page.get_by_role("heading", name="Your results", level=1),
-                    page.get_by_text(f"Report of {date.today():%B} "),
                     page.get_by_role("img", name="Quadrant map"), page.get_by_role("img", name="Scores per dimension"),
-                    page.get_by_role("heading", name="What to do next"),
-                    page.get_by_role("heading", name="Where you can gain most"),
-                    page.locator("#hints > li:not([hidden])").first):
+                    page.get_by_role("table", name="Scores from 0 to 100 per dimension"),
+                    page.get_by_label("Result code")):
         expect(visible).to_be_visible()
     for hidden in (page.get_by_role("navigation", name="Site"), page.get_by_role("button", name="Copy link"),
-                   page.get_by_role("heading", name="Compare with an earlier result"),
-                   page.get_by_role("checkbox", name="Remember on this device"),
-                   page.get_by_text("How this was computed")):
+                   page.get_by_role("link", name="What to do next", exact=True),
+                   page.get_by_role("checkbox", name="Remember on this device")):
         expect(hidden).to_be_hidden()
-    page.emulate_media(media="screen")
-    expect(page.get_by_text("Report of")).to_be_hidden()
 
 
 @pytest.mark.parametrize("lang", ["en", "de"])
@@ -533,24 +418,34 @@ def test_no_horizontal_overflow_at_320_px(browser, served_sites, banks, tmp_path
     page = context.new_page()
     rng = random.Random("narrow")
     show_results(page, results_url(served_sites, lang=lang), random_answers(model, rng, 0.1))
-    earlier = tmp_path / "earlier.json"
-    earlier.write_text(json.dumps(score(model, answered(random_answers(model, rng, 0.1)))), encoding="utf-8")
-    page.locator("#compare-file").set_input_files(earlier)  # brings the changes into the table
-    expect(page.locator("#legend-before")).to_be_visible()
     page.locator("#copy-link").click()  # shows the link field
     expect(page.locator("#share-link")).to_be_visible()
-    page.locator("details").evaluate_all("all => all.forEach((d) => { d.open = true; })")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps(score(model, answered(random_answers(model, rng, 0.1)))), encoding="utf-8")
+    page.goto(page_url(served_sites, "compare", lang=lang))
+    page.locator("#compare-file").set_input_files(earlier)  # brings the changes into the table
+    expect(page.locator("#legend-before")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, "compare"
+    for name, shown_part in RESULT_PAGES.items():
+        page.goto(page_url(served_sites, name, lang=lang))
+        expect(page.locator(shown_part)).to_be_visible()
+        page.locator("details").evaluate_all("all => all.forEach((d) => { d.open = true; })")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, name
     context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_accessibility_violations(browser, served_sites, banks, scheme):
+def test_no_accessibility_violations_at_320_px(browser, served_sites, banks, scheme):
+    """The a11y gate (test_a11y.py) checks every page and state at desktop width;
+    here the phone layout, where tables become cards."""
     context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
     page = context.new_page()
     show_results(page, results_url(served_sites, lang="de"),
                  random_answers(banks["default"].model, random.Random("axe"), 0.2))
-    page.locator("details").evaluate_all("all => all.forEach((d) => { d.open = true; })")
-    violations = Axe().run(page).response["violations"]
-    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    for name in ("results", "method"):
+        page.goto(page_url(served_sites, name, lang="de"))
+        expect(page.locator(RESULT_PAGES.get(name, "#results"))).to_be_visible()
+        violations = Axe().run(page).response["violations"]
+        assert violations == [], (name, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations])
     context.close()

@@ -30,7 +30,8 @@ export async function currentAnswers(data) {
     const decoded = (await import("./codes.js")).decode(model, data.tag, linked, data.segments.length);
     if (decoded.ok) {
       for (const link of document.querySelectorAll("a[data-carry]")) {
-        link.hash = `c=${linked}${link.hash.replace("#", "&")}`;
+        const [page, target] = link.getAttribute("href").split("#");
+        link.setAttribute("href", `${page}#c=${linked}${target ? `&${target}` : ""}`);
       }
       return { answers: validAnswers(model, decoded.answers), segment: decoded.segment, code: linked };
     }

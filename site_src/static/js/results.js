@@ -3,7 +3,6 @@
 // What the result means and what to do next, the hints, comparing and the
 // explanation are pages of their own (next, hints, compare, method) that show the same answers.
 import { manySkipped, straightLining } from "./analysis.js";
-import { encode } from "./codes.js";
 import { currentAnswers } from "./current.js";
 import { draw } from "./draw.js";
 import { download } from "./page.js";
@@ -75,7 +74,8 @@ if (result.overall.answered === 0) {
   // organisation's own survey form (the site config's collect URL, with {code}).
   const field = $("result-code");
   const button = $("copy-code");
-  field.value = encode(model, data.tag, answers, segment);
+  // loaded as current.js loads it for shared links: one way in for codes.js
+  field.value = (await import("./codes.js")).encode(model, data.tag, answers, segment);
   field.addEventListener("focus", () => field.select());
   button.addEventListener("click", async () => {
     $("copy-status").textContent = button.dataset[(await copy(field)) ? "copied" : "failed"];

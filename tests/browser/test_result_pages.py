@@ -1,0 +1,343 @@
+"""The pages the results lead to, in a real Chromium: what to do next (the
+printable report, with the CSV export), the hints by gain, comparing with an
+earlier result, and how the result was computed (the method page with answers).
+Expected values come from the Python reference scorer and docs/results.md."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from collections import defaultdict
+from datetime import date
+
+import pytest
+from answer_sets import random_answers
+from conftest import FIXTURES
+from playwright.sync_api import expect
+from test_results import (
+    AXES,
+    answered,
+    assert_charts_follow,
+    best_customer_answer,
+    code_of,
+    download,
+    page_url,
+    results_url,
+    shown,
+    with_answers,
+)
+
+from builder.build import build
+from builder.scoring import score
+
+pytestmark = pytest.mark.browser
+
+CSV_COLUMNS = ["dimension", "title", "customer", "competitor", "index", "quadrant", "level", "answered", "total"]
+
+
+# --- what to do next: recommendations, CSV, print ----------------------------------
+
+def test_each_dimension_gets_the_recommendation_for_its_level(page, served_sites, banks):
+    loaded = banks["default"]
+    answers = random_answers(loaded.model, random.Random("next"), skip_rate=0.2)
+    for q in loaded.model["questions"]:  # one dimension without answers: no level, no recommendation
+        if q["dimension"] == "purpose":
+            answers[q["id"]] = None
+    result = score(loaded.model, answered(answers))
+    with_answers(page, page_url(served_sites, "next"), answers)
+    levels = {lv.id: lv.title["en"] for lv in loaded.bank.levels}
+    titles = {d.id: d.title["en"] for d in loaded.bank.dimensions}
+    for scores in result["dimensions"]:
+        article = page.locator(f"#rec-{scores['id']}")
+        if scores["level"] is None:
+            expect(article).to_be_hidden()
+            continue
+        expect(article.get_by_role("heading")).to_have_text(
+            f"{titles[scores['id']]}: {levels[scores['level']]}")
+        advice = article.locator(".recommendation:not([hidden])")
+        expect(advice).to_have_count(1)
+        expect(advice).to_have_attribute("data-level", scores["level"])
+        expect(article.locator("[data-scores]")).to_have_text(
+            f"Customer obsession {shown(scores['customer'])}, competitor obsession "
+            + ("not scored" if scores["competitor"] is None else str(shown(scores["competitor"]))))
+    overall = result["overall"]
+    expect(page.locator('[data-scores=""]')).to_have_text(
+        f"Customer obsession {shown(overall['customer'])}, competitor obsession {shown(overall['competitor'])}")
+
+
+def test_csv_and_json_agree(page, served_sites, banks):
+    loaded = banks["default"]
+    model = loaded.model
+    answers = random_answers(model, random.Random("csv"), skip_rate=0.2)
+    for q in model["questions"]:  # one dimension unanswered: empty cells where JSON has null
+        if q["dimension"] == "purpose":
+            answers[q["id"]] = None
+    with_answers(page, results_url(served_sites), answers)
+    result = json.loads(download(page, "Download JSON"))
+    assert result == json.loads(json.dumps(score(model, answered(answers))))
+    page.get_by_role("link", name="What to do next", exact=True).click()
+    raw = download(page, "Download CSV").decode("utf-8")
+    assert raw.startswith("\ufeff") and raw.endswith("\r\n")
+    reader = csv.DictReader(io.StringIO(raw[1:], newline=""))
+    rows = list(reader)
+    assert reader.fieldnames == CSV_COLUMNS
+    titles = [d.title["en"] for d in loaded.bank.dimensions] + ["Overall"]
+    for row, scores, title in zip(rows, [*result["dimensions"], {**result["overall"], "id": "overall"}], titles,
+                                  strict=True):
+        assert row["dimension"] == scores["id"] and row["title"] == title
+        for column in ("customer", "competitor", "index"):
+            if scores[column] is None:
+                assert row[column] == "", column
+            else:
+                assert float(row[column]) == scores[column], column  # exactly: both carry the unrounded number
+        assert row["quadrant"] == (scores["quadrant"] or "") and row["level"] == (scores["level"] or "")
+        assert (int(row["answered"]), int(row["total"])) == (scores["answered"], scores["total"])
+    assert rows[-2]["customer"] == "" and rows[-2]["quadrant"] == ""
+
+
+def test_csv_quotes_text_with_separators(page, served_sites):
+    page.goto(page_url(served_sites, "next", "small"))
+    text = page.evaluate(
+        """async () => {
+            const { toCsv } = await import("../static/js/csv.js");
+            const scores = { customer: 1.5, competitor: null, index: null, quadrant: null, level: "low",
+                             answered: 1, total: 2 };
+            return toCsv({ dimensions: [{ id: "a", ...scores }], overall: scores }, ['Say "hi", then\\ngo', "All"]);
+        }""")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[1] == ["a", 'Say "hi", then\ngo', "1.5", "", "", "", "low", "1", "2"]
+    assert rows[2][:2] == ["overall", "All"]
+
+
+def test_print_shows_a_clean_report(page, served_sites, banks):
+    loaded = banks["default"]
+    answers = random_answers(loaded.model, random.Random("print"), 0.1)
+    with_answers(page, page_url(served_sites, "next"), answers)
+    page.emulate_media(media="print")
+    first = loaded.bank.dimensions[0].id
+    for visible in (page.get_by_role("heading", name="What to do next", level=1),
+                    page.get_by_text(f"Report of {date.today():%B} "),
+                    page.get_by_role("heading", name="Where your company stands"),
+                    page.get_by_role("heading", name="Recommendations for each dimension's level"),
+                    page.locator(f"#rec-{first} .recommendation:not([hidden])")):
+        expect(visible).to_be_visible()
+    for hidden in (page.get_by_role("navigation", name="Site"), page.get_by_role("button", name="Print report"),
+                   page.get_by_role("button", name="Download CSV")):
+        expect(hidden).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(page.get_by_text("Report of")).to_be_hidden()
+
+    with_answers(page, page_url(served_sites, "hints"), answers)  # the hints print as a list of their own
+    page.emulate_media(media="print")
+    expect(page.get_by_text(f"Report of {date.today():%B} ")).to_be_visible()
+    expect(page.locator("#hints > li:not([hidden])").first).to_be_visible()
+    expect(page.get_by_text("More hints")).to_be_hidden()
+
+
+# --- hints -----------------------------------------------------------------------------
+
+def customer_gains(model: dict, answers: dict) -> list[tuple[str, float]]:
+    """The hint order of docs/results.md, computed independently of the page."""
+    possible, missed = defaultdict(float), []
+    for q in model["questions"]:
+        value = answers.get(q["id"])
+        if value is None:
+            continue
+        weight = q["weight"]
+        if q["type"] == "likert":
+            if q["pole"] != "customer":
+                continue
+            earned, best = weight * (5 - value if q["reverse"] else value - 1), weight * 4
+        else:
+            top = max(o["customer"] for o in q["options"])
+            if top == 0:
+                continue
+            earned = weight * next(o["customer"] for o in q["options"] if o["id"] == value)
+            best = weight * top
+        possible[q["dimension"]] += best
+        if earned < best:
+            missed.append((q, best - earned))
+    weights = sum(d["weight"] for d in model["dimensions"] if possible[d["id"]] > 0)
+    dimension_weight = {d["id"]: d["weight"] for d in model["dimensions"]}
+    gains = [(q["id"], 100 * lost / possible[q["dimension"]] * dimension_weight[q["dimension"]] / weights)
+             for q, lost in missed]
+    return sorted(gains, key=lambda item: -item[1])  # stable: ties keep bank order
+
+
+def shown_hints(page) -> list[str]:
+    return page.locator("#hints > li:not([hidden]), #more-hints > li").evaluate_all(
+        "items => items.map((li) => li.dataset.hint)")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_hints_are_ordered_by_gain(page, served_sites, banks, seed):
+    loaded = banks["default"]
+    model = loaded.model
+    answers = random_answers(model, random.Random(f"hints-{seed}"), skip_rate=0.2)
+    if seed == 0:  # the worst customer answer everywhere: many exact ties, kept in bank order
+        answers = {q["id"]: (5 if q["reverse"] else 1) if q["type"] == "likert"
+                   else min(q["options"], key=lambda o: o["customer"])["id"] for q in model["questions"]}
+    gains = customer_gains(model, answered(answers))
+    assert gains, "the answers leave customer points on the table"
+    questions = {q["id"]: q for q in model["questions"]}
+    overall = score(model, answered(answers))["overall"]["customer"]
+    for qid, gain in gains:  # the gain is what the overall customer score would win
+        better = answered(answers) | {qid: best_customer_answer(questions[qid])}
+        assert score(model, better)["overall"]["customer"] - overall == pytest.approx(gain, abs=1e-9)
+
+    with_answers(page, page_url(served_sites, "hints"), answers)
+    with_hint = {q.id for q in loaded.bank.questions if q.improve}
+    expected = [qid for qid, _ in gains if qid in with_hint]
+    assert shown_hints(page) == expected
+    expect(page.locator("#hints > li:not([hidden])")).to_have_count(min(5, len(expected)))
+    first = page.locator(f'[data-hint="{expected[0]}"]')
+    expect(first).to_contain_text(f"up to {gains[0][1]:.1f} points more".replace(".0 ", " "))
+    question_text = {q.id: q.text["en"] for q in loaded.bank.questions}
+    expect(first.locator(".hint-question")).to_have_text(question_text[expected[0]])
+    dimension = questions[expected[0]]["dimension"]
+    first.get_by_role("link").click()  # to the dimension's recommendation, on the next steps page
+    page.wait_for_url(f"**/next.html#rec-{dimension}")
+    recommendation = page.locator(f"#rec-{dimension} .recommendation:not([hidden])")
+    expect(recommendation).to_have_count(1)
+    expect(recommendation).to_be_in_viewport()
+    if seed == 0:
+        tied = [qid for qid, gain in gains if gain == gains[0][1]]
+        assert len(tied) > 1 and tied == [q["id"] for q in model["questions"] if q["id"] in tied]
+
+
+def test_no_hints_when_nothing_is_missed_or_the_bank_has_none(page, served_sites, banks):
+    model = banks["default"].model
+    best = {q["id"]: best_customer_answer(q) for q in model["questions"]}
+    with_answers(page, page_url(served_sites, "hints"), best, shown="#no-hints")
+    expect(page.get_by_text("None of your answers left customer obsession points")).to_be_visible()
+    expect(page.locator("#results")).to_be_hidden()
+    # the small bank has no improve: texts, so no hints page and no link to one
+    with_answers(page, results_url(served_sites, "small"), {"svc-listen": 1, "prd-price": 1})
+    expect(page.get_by_role("link", name="What to do next", exact=True)).to_be_visible()
+    expect(page.get_by_role("link", name="Where you can gain most")).to_have_count(0)
+    assert page.request.get(page_url(served_sites, "hints", "small")).status == 404
+
+
+def test_hint_markdown_is_sanitized(page, tmp_path, static_server):
+    site = tmp_path / "site"
+    build(FIXTURES / "banks" / "hostile", site)
+    server = static_server(site)
+    with_answers(page, server.url("en/hints.html"), {"q1": 1})
+    hint = page.locator('[data-hint="q1"]')
+    expect(hint).to_be_visible()
+    expect(hint.locator("strong")).to_have_text("harder")
+    assert page.evaluate("window.__pwned") is None
+
+
+# --- compare --------------------------------------------------------------------------
+
+def expected_cell(now, before) -> str:
+    if now is None:
+        return "not scored"
+    if before is None:
+        return str(shown(now))
+    change = shown(now) - shown(before)
+    sign = "+" if change > 0 else "−" if change < 0 else "±"
+    return f"{shown(now)} ({sign}{abs(change)})"
+
+
+def assert_compared(page, model: dict, now: dict, before: dict) -> None:
+    expect(page.locator("#compare-status")).to_have_text(
+        "Compared with the earlier result; changes are shown in brackets.")
+    rows = page.locator(".scores [data-dimension]")
+    for i, (scores, earlier) in enumerate(zip([*now["dimensions"], now["overall"]],
+                                              [*before["dimensions"], before["overall"]], strict=True)):
+        for axis in AXES:
+            expect(rows.nth(i).locator(f'[data-cell="{axis}"]')).to_have_text(
+                expected_cell(scores[axis], earlier[axis]))
+    assert_charts_follow(page, model, before, state="before")
+    assert_charts_follow(page, model, now)
+    both_known = sum(1 for a, b in zip([*now["dimensions"], now["overall"]], [*before["dimensions"], before["overall"]],
+                                       strict=True)
+                     if None not in (a["customer"], a["competitor"], b["customer"], b["competitor"]))
+    expect(page.locator("#map circle.before")).to_have_count(both_known)
+    expect(page.get_by_text("Earlier result (dashed)")).to_be_visible()
+
+
+def test_compare_with_an_earlier_result(page, served_sites, banks, tmp_path):
+    model = banks["default"].model
+    rng = random.Random("compare")
+    answers_now, answers_file, answers_code = (random_answers(model, rng, 0.1) for _ in range(3))
+    now = score(model, answered(answers_now))
+    with_answers(page, results_url(served_sites), answers_now)
+    page.get_by_role("link", name="Compare with an earlier result").click()
+    expect(page.locator("#results")).to_be_visible()
+    assert_charts_follow(page, model, now)
+    expect(page.locator("#radar polygon.before")).to_have_count(0)
+
+    earlier = tmp_path / "earlier.json"
+    earlier.write_text(json.dumps(score(model, answered(answers_file))), encoding="utf-8")
+    page.get_by_label("Earlier result (JSON file)").set_input_files(earlier)
+    assert_compared(page, model, now, score(model, answered(answers_file)))
+
+    link = results_url(served_sites) + "#c=" + code_of(model, answers_code)
+    page.get_by_label("Or a link or result code").fill(link)
+    page.get_by_role("button", name="Compare", exact=True).click()
+    assert_compared(page, model, now, score(model, answered(answers_code)))
+
+    page.get_by_label("Or a link or result code").fill(code_of(model, answers_file))
+    page.get_by_label("Or a link or result code").press("Enter")  # Enter compares too
+    assert_compared(page, model, now, score(model, answered(answers_file)))
+
+
+def test_compare_refuses_other_banks_and_garbage(page, served_sites, banks, tmp_path):
+    model, small = banks["default"].model, banks["small"].model
+    with_answers(page, page_url(served_sites, "compare"), random_answers(model, random.Random("refuse"), 0))
+    status = page.locator("#compare-status")
+    rescored = score(model, {}) | {"bank": {**model["bank"], "fingerprint": "000000000000"}}
+    cases = [("rescored.json", json.dumps(rescored), "another assessment"),
+             ("small.json", json.dumps(score(small, {"svc-listen": 3})), "another assessment"),
+             ("notes.json", "not json at all", "This is not a result of this assessment"),
+             ("shape.json", json.dumps({"bank": model["bank"], "dimensions": []}), "not a result")]
+    for name, content, message in cases:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        page.get_by_label("Earlier result (JSON file)").set_input_files(path)
+        expect(status).to_contain_text(message)
+    for text, message in ((code_of(small, {"svc-listen": 4}), "another assessment"), ("12345", "not a result")):
+        page.get_by_label("Or a link or result code").fill(text)
+        page.get_by_role("button", name="Compare", exact=True).click()
+        expect(status).to_contain_text(message)
+    expect(page.locator("#radar polygon.before")).to_have_count(0)
+
+
+# --- how this was computed --------------------------------------------------------------
+
+def test_how_this_was_computed(page, served_sites, banks):
+    """The small bank has weights (2, 1.5) and a choice question scoring both axes."""
+    answers = {"svc-listen": 4, "svc-rivals": None, "svc-fix": 2, "prd-launch": "both", "prd-price": 5}
+    with_answers(page, results_url(served_sites, "small"), answers)
+    page.get_by_role("link", name="How this was computed").click()
+    page.wait_for_url("**/method.html#computed")
+    expect(page.get_by_role("heading", name="How this was computed")).to_be_in_viewport()
+    texts = {q.id: q.text["en"] for q in banks["small"].bank.questions}
+    rows = {
+        "svc-listen": ["Agree", "6 / 8", "–"],  # weight 2: 2·3 of 2·4
+        "svc-rivals": ["skipped", "–", "–"],
+        "svc-fix": ["Disagree", "3 / 4", "–"],  # reverse: 5 − 2
+        "prd-launch": ["option 3 of 4", "1.5 / 3", "1.5 / 3"],  # weight 1.5, best option 2 on each axis
+        "prd-price": ["Strongly agree", "4 / 4", "–"],
+    }
+    for qid, cells in rows.items():
+        row = page.get_by_role("row").filter(has=page.get_by_role("cell", name=texts[qid], exact=True))
+        # the method table's own cells (#, question, counts toward, weight), then the three added ones
+        expect(row.get_by_role("cell")).to_have_count(7)
+        for i, text in enumerate(cells, start=4):
+            expect(row.get_by_role("cell").nth(i)).to_have_text(text)
+    result = score(banks["small"].model, answered(answers))
+    service, product = result["dimensions"]
+
+    def sums(dimension: str):
+        return page.get_by_role("region", name=dimension).get_by_role("row", name="Sum → score").get_by_role("cell")
+
+    expect(sums("Service")).to_have_text([f"9 / 12 → {shown(service['customer'])}", "not scored"])
+    expect(sums("Product")).to_have_text([f"5.5 / 7 → {shown(product['customer'])}",
+                                          f"1.5 / 3 → {shown(product['competitor'])}"])
+    for header in ("Your answer", "Customer obsession", "Competitor obsession"):
+        expect(page.get_by_role("columnheader", name=header)).to_have_count(2)  # one per dimension table
