@@ -18,8 +18,10 @@ from urllib.parse import urlsplit
 import pytest
 from answer_sets import random_answers
 from conftest import SERVED_BANKS, site_pages
+from playwright.sync_api import expect
 from test_quiz import UI, answer_in_page
 
+from builder.codes import bank_tag, encode
 from builder.load import LoadResult, load
 
 
@@ -84,14 +86,62 @@ def answer_all_and_download(page, case: Case, server) -> None:
         page.get_by_role("button", name=UI[case.lang]["download"]).click()
 
 
+def answers_in_tab(page, case: Case, server) -> None:
+    """The answers the quiz leaves in the tab, as on the result pages after answering."""
+    answers = deterministic_answers(case, 1)
+    page.evaluate("""async (answers) => {
+        const { storageKey } = await import("../static/js/state.js");
+        const { model } = JSON.parse(document.getElementById("results-data").textContent);
+        sessionStorage.setItem(storageKey(model.bank), JSON.stringify({ answers, step: 0 }));
+    }""", answers)
+    page.reload()
+    # the page's script is done once it shows something: the results, the explanation, or that there are no hints
+    expect(page.locator("#results, #computed, #no-hints").filter(visible=True)).to_have_count(1)
+
+
+def remember_on_device(page, case: Case, server) -> None:
+    answers_in_tab(page, case, server)
+    page.get_by_role("checkbox", name=UI[case.lang]["remember"]).check()
+
+
+def from_a_link(page, case: Case, server) -> None:
+    """Opened from a shared link (#c=<result code>), as the results page passes it on."""
+    model = loaded_bank(case.bank).model
+    answers = {qid: value for qid, value in deterministic_answers(case, 1).items() if value is not None}
+    page.goto(case.url(server) + "#c=" + encode(model, bank_tag(model["bank"]["id"], model["bank"]["fingerprint"]),
+                                                answers))
+    expect(page.locator("#results")).to_be_visible()
+
+
+def compared(page, case: Case, server) -> None:
+    """Answers in the tab, compared with an earlier result given as a code: dashed shapes, changes."""
+    answers_in_tab(page, case, server)
+    model = loaded_bank(case.bank).model
+    earlier = encode(model, bank_tag(model["bank"]["id"], model["bank"]["fingerprint"]), {})
+    page.locator("#compare-code").fill(earlier[:-1])  # a typo: refused with a message
+    page.locator("#compare-button").click()
+    expect(page.locator("#compare-status")).not_to_be_empty()
+    first = model["questions"][0]
+    earlier = encode(model, bank_tag(model["bank"]["id"], model["bank"]["fingerprint"]),
+                     {first["id"]: 3 if first["type"] == "likert" else first["options"][0]["id"]})
+    page.locator("#compare-code").fill(earlier)
+    page.locator("#compare-button").click()
+    expect(page.locator("#legend-before")).to_be_visible()
+
+
 AS_OPENED = State("as opened", "*")
-#: One line per state; the lead adds #4's and #5's here, e.g.
-#:   State("remembered", "results.html", remember_on_device, local_storage=True)   (#4)
+#: One line per state; the lead adds more here, e.g.
 #:   State("with codes", "team.html", paste_codes)                                   (#5)
 STATES = [
     AS_OPENED,
     State("half answered", "quiz.html", answer_half),
     State("answered and downloaded", "results.html", answer_all_and_download),
+    # the result pages (#4, split up for #8's budgets)
+    State("remembered", "results.html", remember_on_device, local_storage=True),
+    State("from a link", "next.html", from_a_link),
+    State("with answers", "hints.html", answers_in_tab),
+    State("compared", "compare.html", compared),
+    State("with answers", "method.html", answers_in_tab),
 ]
 
 

@@ -44,10 +44,11 @@ def test_the_quiz_does_not_move_when_its_script_starts(page, served_sites, lang)
     expect(page.get_by_role("button", name={"en": "Back", "de": "Zurück"}[lang])).to_be_disabled()
 
 
-def test_the_results_do_not_move_anything_when_they_appear(page, served_sites):
+@pytest.mark.parametrize("name", ["results", "next", "hints", "compare", "method"])
+def test_the_result_pages_do_not_move_anything_when_they_fill_in(page, served_sites, name):
     page.set_viewport_size({"width": 412, "height": 823})
     page.goto(served_sites.url("default/en/quiz.html"))
     for group in page.get_by_role("group").all():  # the first step's questions
-        group.get_by_role("radio").first.check()
-    assert shift_after_load(page, served_sites.url("default/en/results.html")) == 0
-    expect(page.get_by_role("table")).to_be_visible()
+        group.get_by_role("radio").first.check()  # mostly the worst answer: there are hints to show
+    assert shift_after_load(page, served_sites.url(f"default/en/{name}.html")) == 0
+    expect(page.locator("#computed" if name == "method" else "#results")).to_be_visible()

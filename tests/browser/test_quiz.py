@@ -21,9 +21,9 @@ pytestmark = pytest.mark.browser
 
 UI = {
     "en": {"next": "Next", "back": "Back", "see_results": "See results", "download": "Download JSON",
-           "dont_know": "Don't know"},
+           "dont_know": "Don't know", "remember": "Remember on this device"},
     "de": {"next": "Weiter", "back": "Zurück", "see_results": "Ergebnis anzeigen", "download": "JSON herunterladen",
-           "dont_know": "Weiß nicht"},
+           "dont_know": "Weiß nicht", "remember": "Auf diesem Gerät merken"},
 }
 
 
