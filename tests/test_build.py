@@ -65,21 +65,33 @@ def default_site(tmp_path_factory):
 
 def test_one_folder_per_language_and_github_pages_files(default_site):
     pages = {p for p in tree(default_site) if p.endswith(".html")}
-    per_language = {"index.html", "quiz.html", "results.html", "method.html", "team.html", "privacy.html"}
+    per_language = {"index.html", "quiz.html", "results.html", "next.html", "hints.html", "compare.html",
+                    "method.html", "team.html", "privacy.html"}
     assert pages == {"index.html", "404.html"} | {f"{lang}/{p}" for lang in ("de", "en") for p in per_language}
     assert (default_site / ".nojekyll").read_bytes() == b""
 
 
-def test_results_page_inlines_the_scoring_model(default_site, banks):
-    (data,) = parse(default_site / "en" / "results.html").json_blocks
+@pytest.mark.parametrize("page", ["results", "next", "hints", "compare", "method"])
+def test_result_pages_inline_the_scoring_model(default_site, banks, page):
+    (data,) = parse(default_site / "en" / f"{page}.html").json_blocks
     assert data["model"] == json.loads(json.dumps(banks["default"].model))
-    assert data["levels"]["obsessed"] == banks["default"].bank.levels[-1].title["en"]
+    assert set(data["text"]) >= {"link_invalid", "other_bank"}, "a shared link that cannot be shown is explained"
+    if "levels" in data:
+        assert data["levels"]["obsessed"] == banks["default"].bank.levels[-1].title["en"]
+
+
+def test_a_bank_without_hints_gets_no_hints_page_and_no_link_to_one(tmp_path):
+    build(BANKS["small"], tmp_path / "site")  # no question has an improve: text
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert (tmp_path / "site" / "en" / "next.html") in pages and (tmp_path / "site" / "en" / "hints.html") not in pages
+    assert [page for page in pages if "hints.html" in page.read_text(encoding="utf-8")] == []
 
 
 def test_hostile_bank_text_stays_inert(tmp_path):
     site, harmless = tmp_path / "site", tmp_path / "harmless"
     build(HOSTILE_BANK, site)
-    build(BANKS["small"], harmless)  # the templates' own <svg> and <details>, with harmless bank text
+    # the templates' own <svg> and <details>, with harmless bank text (the default bank has every page, hints too)
+    build(BANKS["default"], harmless)
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
         parsed = parse(page)
