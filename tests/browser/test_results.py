@@ -52,10 +52,6 @@ def with_answers(page, url: str, answers: dict, shown: str = "#results") -> None
     expect(page.locator(shown)).to_be_visible()
 
 
-def show_results(page, url: str, answers: dict) -> None:
-    with_answers(page, url, answers)
-
-
 def download(page, button: str) -> bytes:
     with page.expect_download() as info:
         page.get_by_role("button", name=button, exact=True).click()
@@ -121,7 +117,7 @@ def test_chart_geometry_follows_the_scores(page, served_sites, banks, seed):
             if q["dimension"] == "attitude" and (q["type"] == "choice" or q["pole"] == "customer"):
                 answers[q["id"]] = None
     result = score(model, answered(answers))
-    show_results(page, results_url(served_sites), answers)
+    with_answers(page, results_url(served_sites), answers)
     assert_charts_follow(page, model, result)
     assert page.locator("#map line.threshold").first.get_attribute("x1") == str(model["threshold"])
     rows = page.locator(".scores [data-dimension]")
@@ -133,7 +129,7 @@ def test_chart_geometry_follows_the_scores(page, served_sites, banks, seed):
 
 def test_charts_are_described_for_assistive_technology(page, served_sites, banks):
     model = banks["default"].model
-    show_results(page, results_url(served_sites), random_answers(model, random.Random("a11y"), 0))
+    with_answers(page, results_url(served_sites), random_answers(model, random.Random("a11y"), 0))
     for name in ("Quadrant map", "Scores per dimension"):
         chart = page.get_by_role("img", name=name)
         expect(chart).to_be_visible()
@@ -143,7 +139,7 @@ def test_charts_are_described_for_assistive_technology(page, served_sites, banks
 
 def test_radar_needs_three_dimensions(page, served_sites, banks):
     """The small bank has two: a radar would be a line, so only the quadrant map is drawn."""
-    show_results(page, results_url(served_sites, "small"), {"svc-listen": 4, "prd-price": 2})
+    with_answers(page, results_url(served_sites, "small"), {"svc-listen": 4, "prd-price": 2})
     expect(page.locator("#radar")).to_have_count(0)
     expect(page.get_by_role("img", name="Quadrant map")).to_be_visible()
 
@@ -161,7 +157,7 @@ def test_a_dimension_without_questions_is_drawn_at_zero(page, tmp_path, static_s
     page.on("pageerror", lambda error: errors.append(error))
     server = static_server(tmp_path / "site")
     answers = {"svc-listen": 4, "prd-launch": "both"}
-    show_results(page, server.url("en/results.html"), answers)
+    with_answers(page, server.url("en/results.html"), answers)
     assert vertices(page.locator("#radar polygon.customer.now").get_attribute("points"))[4:] == [0, 0]
     expect(page.locator('#map circle[data-dimension="empty"]')).to_have_count(0)
     expect(page.locator('.scores [data-dimension="empty"] [data-cell="customer"]')).to_have_text("not scored")
@@ -182,22 +178,22 @@ def test_straight_lining_notice(page, served_sites, banks):
     model = banks["default"].model
     notice = page.locator("#notice-straight")
     choices = {q["id"]: q["options"][0]["id"] for q in model["questions"] if q["type"] == "choice"}
-    show_results(page, results_url(served_sites), likert_everywhere(model, 4) | choices)
+    with_answers(page, results_url(served_sites), likert_everywhere(model, 4) | choices)
     expect(notice).to_be_visible()
     expect(notice).to_contain_text('the same answer ("Agree") to every statement')
 
     varied = likert_everywhere(model, 4) | choices | {model["questions"][0]["id"]: 3}
-    show_results(page, results_url(served_sites), varied)
+    with_answers(page, results_url(served_sites), varied)
     expect(notice).to_be_hidden()
 
     likert = [q for q in model["questions"] if q["type"] == "likert"]
     mixed = [q for q in likert if q["reverse"]][:2] + [q for q in likert if not q["reverse"]][:3]
-    show_results(page, results_url(served_sites), {q["id"]: 2 for q in mixed})  # five: enough
+    with_answers(page, results_url(served_sites), {q["id"]: 2 for q in mixed})  # five: enough
     expect(notice).to_be_visible()
-    show_results(page, results_url(served_sites), {q["id"]: 2 for q in mixed[1:]})  # four: too few to tell
+    with_answers(page, results_url(served_sites), {q["id"]: 2 for q in mixed[1:]})  # four: too few to tell
     expect(notice).to_be_hidden()
     same_direction = [q for q in likert if q["pole"] == "customer" and not q["reverse"]]
-    show_results(page, results_url(served_sites), {q["id"]: 5 for q in same_direction})  # consistent
+    with_answers(page, results_url(served_sites), {q["id"]: 5 for q in same_direction})  # consistent
     expect(notice).to_be_hidden()
 
 
@@ -208,7 +204,7 @@ def test_skipped_notice_above_thirty_percent(page, served_sites, banks):
     notice = page.locator("#notice-skipped")
     for skipped, visible in ((9, False), (10, True)):
         answers = {qid: (None if i < skipped else value) for i, (qid, value) in enumerate(everything.items())}
-        show_results(page, results_url(served_sites), answers)
+        with_answers(page, results_url(served_sites), answers)
         if visible:
             expect(notice).to_contain_text(f"You skipped {round(100 * skipped / total)} % of the questions")
         else:
@@ -221,7 +217,7 @@ def test_the_quadrant_is_named_and_explained_on_the_next_page(page, served_sites
     answers = random_answers(loaded.model, random.Random("verdict"), 0)
     quadrant = score(loaded.model, answers)["overall"]["quadrant"]
     title = getattr(loaded.bank.quadrants, quadrant).title["en"]
-    show_results(page, results_url(served_sites), answers)
+    with_answers(page, results_url(served_sites), answers)
     expect(page.locator(".verdict .quadrant:not([hidden])")).to_have_text(title)
     page.get_by_role("link", name="What this means, and what to do next").click()
     page.wait_for_url("**/next.html#verdict-heading")
@@ -236,7 +232,7 @@ def test_the_quadrant_is_named_and_explained_on_the_next_page(page, served_sites
 def test_json_download_is_the_result(page, served_sites, banks):
     model = banks["default"].model
     answers = random_answers(model, random.Random("json"), skip_rate=0.2)
-    show_results(page, results_url(served_sites), answers)
+    with_answers(page, results_url(served_sites), answers)
     assert json.loads(download(page, "Download JSON")) == json.loads(json.dumps(score(model, answered(answers))))
 
 
@@ -245,7 +241,7 @@ def test_copy_link_round_trip(browser, served_sites, banks):
     answers = random_answers(model, random.Random("link"), skip_rate=0.2)
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    show_results(page, results_url(served_sites), answers)
+    with_answers(page, results_url(served_sites), answers)
     original = json.loads(download(page, "Download JSON"))
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator("#share-status")).to_contain_text("Link copied")
@@ -343,7 +339,7 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
     answers = random_answers(model, random.Random("remember"), skip_rate=0.1)
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
-    show_results(page, results_url(served_sites), answers)
+    with_answers(page, results_url(served_sites), answers)
     page.get_by_role("button", name="Copy link").click()
     download(page, "Download JSON")
     assert page.evaluate("localStorage.length") == 0, "nothing is kept on the device without the opt-in"
@@ -386,7 +382,7 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
 def test_print_report_leads_to_the_report_and_prints_it(page, served_sites, banks):
     model = banks["default"].model
     page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; }")
-    show_results(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
+    with_answers(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
     page.get_by_role("link", name="Print report").click()
     page.wait_for_url(re.compile(r"/next\.html"))
     page.wait_for_function("window.printed === 1")
@@ -398,7 +394,7 @@ def test_print_report_leads_to_the_report_and_prints_it(page, served_sites, bank
 
 def test_printing_the_results_page_leaves_out_the_controls(page, served_sites, banks):
     model = banks["default"].model
-    show_results(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
+    with_answers(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
     page.emulate_media(media="print")
     for visible in (page.get_by_role("heading", name="Your results", level=1),
                     page.get_by_role("img", name="Quadrant map"), page.get_by_role("img", name="Scores per dimension"),
@@ -417,7 +413,7 @@ def test_no_horizontal_overflow_at_320_px(browser, served_sites, banks, tmp_path
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     rng = random.Random("narrow")
-    show_results(page, results_url(served_sites, lang=lang), random_answers(model, rng, 0.1))
+    with_answers(page, results_url(served_sites, lang=lang), random_answers(model, rng, 0.1))
     page.locator("#copy-link").click()  # shows the link field
     expect(page.locator("#share-link")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
@@ -441,7 +437,7 @@ def test_no_accessibility_violations_at_320_px(browser, served_sites, banks, sch
     here the phone layout, where tables become cards."""
     context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
     page = context.new_page()
-    show_results(page, results_url(served_sites, lang="de"),
+    with_answers(page, results_url(served_sites, lang="de"),
                  random_answers(banks["default"].model, random.Random("axe"), 0.2))
     for name in ("results", "method"):
         page.goto(page_url(served_sites, name, lang="de"))

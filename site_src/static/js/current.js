@@ -1,5 +1,5 @@
 /**
- * The answers the result pages show (results, next, compare, method): those of
+ * The answers the result pages show (results, next, hints, compare, method): those of
  * a shared link (`#c=<result code>` in the fragment, never sent to a server),
  * else the tab's (state.js). A link's answers are never stored; the page's
  * onward links (`a[data-carry]`) pass its code on, so that every page shows

@@ -1,8 +1,8 @@
 // "Where you can gain most": the improvement hints of the shown answers (the
 // tab's, or a link's), biggest gain first (gains.js). Bank text is
 // server-rendered; this only unhides and reorders it.
-import { gains } from "./gains.js";
 import { currentAnswers } from "./current.js";
+import { gains } from "./gains.js";
 import { score } from "./scoring.js";
 import { fill, readData } from "./state.js";
 
