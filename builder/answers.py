@@ -5,7 +5,7 @@ import itertools
 import json
 import re
 
-from .errors import BankError, Problem
+from .errors import BankError, Problem, decode_utf8
 from .scoring import check_answers
 
 
@@ -39,15 +39,6 @@ def read_answers(source: str, data: str | bytes, model: dict) -> dict:
     if problems:
         raise BankError(problems)
     return answers
-
-
-def decode_utf8(source: str, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise BankError([Problem(source, line, f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); "
-                                 "save it as UTF-8")]) from None
 
 
 def key_line(text: str, key: str, occurrence: int = 1) -> int | None:

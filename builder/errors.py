@@ -55,6 +55,16 @@ class BankError(AssessError):
         click.echo(f"Error: {self.message}", err=True)
 
 
+def decode_utf8(source: str, data: bytes) -> str:
+    """A user's file as text (a byte order mark dropped), or a BankError at the bad byte's line."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        message = f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        raise BankError([Problem(source, line, message)]) from None
+
+
 def sorted_problems(problems: list[Problem]) -> list[Problem]:
     """File order, then line order; stable for problems on the same line."""
     return sorted(problems, key=lambda p: (p.path, p.line or 0))

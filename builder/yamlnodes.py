@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
+from .errors import BankError, Problem, decode_utf8
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -54,12 +54,10 @@ def load_nodes(path: Path, problems: list[Problem], allow_empty: bool = False) -
 
 def parse_nodes(data: bytes, where: str, problems: list[Problem], allow_empty: bool = False) -> Node | None:
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        problems.append(Problem(where, line, f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"))
+        text = decode_utf8(where, data)
+    except BankError as error:
+        problems += error.problems
         return None
-    text = text.removeprefix("\ufeff")
     try:
         deep = first_too_deep(text)
         root = None if deep else yaml.compose(text, Loader=_Loader)
