@@ -1,8 +1,9 @@
 """`assess new DIR`: a project that builds and passes `validate --strict` as it is.
 
 The files come from builder/scaffold/; the JSON Schemas are written fresh from
-this version of assess, and requirements.txt says where CI installs assess
-from (a Git URL when this assess was installed from one).
+this version of assess, requirements.txt says where CI installs assess from (a
+Git URL when this assess was installed from one), and constraints.txt pins its
+dependencies at the versions its tests passed with (the runtime part of the lock).
 """
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from pathlib import Path
 
 from .errors import AssessError
 from .jsonschema import bank_schema
-from .resources import PACKAGE
+from .resources import PACKAGE, bundled
 
 SCAFFOLD = PACKAGE / "scaffold"
 #: stored without the dot, so that packaging tools treat them as plain files
 RENAMES = {"gitignore": ".gitignore"}
 SCHEMAS = {"schemas/bank.schema.json": "all", "schemas/assessment.schema.json": "config"}
+#: the parts of the lock (constraints.txt, written by tests/lock.py), each headed `# <name>`
+LOCK_SECTIONS = ("runtime", "tests", "build")
 
 UNKNOWN_SOURCE = """\
 # Where the publishing workflow installs assess from. The package called
@@ -44,6 +47,7 @@ def new_project(target: Path) -> list[Path]:
         files[rel] = (json.dumps(bank_schema(kind), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     requirement = install_requirement()
     files["requirements.txt"] = (requirement + "\n" if requirement else UNKNOWN_SOURCE).encode("utf-8")
+    files["constraints.txt"] = runtime_constraints(bundled("constraints.txt").read_text(encoding="utf-8"))
 
     created = not target.exists()
     written = []
@@ -81,3 +85,16 @@ def install_requirement() -> str | None:
     if vcs.get("vcs") != "git" or not vcs.get("commit_id") or info["url"].startswith("file:"):
         return None
     return f"assess @ git+{info['url']}@{vcs['commit_id']}"
+
+
+def runtime_constraints(lock: str) -> bytes:
+    """The lock's runtime part (tests/lock.py writes the lock in parts headed `# runtime`, ...)."""
+    section, pins = "", []
+    for line in lock.splitlines():
+        if line.startswith("# ") and line[2:] in LOCK_SECTIONS:
+            section = line[2:]
+        elif section == "runtime" and line.strip():
+            pins.append(line)
+    return ("# The versions of assess's dependencies its tests passed with (pip constraints, used by\n"
+            "# .github/workflows/pages.yml). Refresh it from a newer assess's constraints.txt when you upgrade.\n"
+            + "\n".join(pins) + "\n").encode("utf-8")

@@ -1,4 +1,4 @@
-"""Where the bundled default bank and site sources live.
+"""Where the bundled default bank, site sources and lock live.
 
 In a wheel they are installed inside the package (see pyproject.toml); in a
 source checkout or editable install they sit beside the package.
@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent
 
 def bundled(name: str) -> Path:
     inside = PACKAGE / name
-    return inside if inside.is_dir() else PACKAGE.parent / name
+    return inside if inside.exists() else PACKAGE.parent / name
 
 
 def default_bank() -> Path:

@@ -12,6 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import BankError, Problem, decode_utf8
+from .yamlsyntax import describe
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -61,16 +62,9 @@ def parse_nodes(data: bytes, where: str, problems: list[Problem], allow_empty: b
     try:
         deep = first_too_deep(text)
         root = None if deep else yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        message = exc.problem or str(exc)
-        if exc.context and "expected a single document" in exc.context:
-            message = "only one YAML document per file (remove the extra '---')"
-        problems.append(Problem(where, line, f"YAML syntax error: {message}"))
-        return None
     except yaml.YAMLError as exc:
-        problems.append(Problem(where, None, f"YAML syntax error: {exc}"))
+        line, message = describe(exc, text)
+        problems.append(Problem(where, line, message))
         return None
     if deep:
         problems.append(Problem(where, deep, f"nested more than {MAX_DEPTH} levels deep; a bank needs about 6"))
@@ -97,9 +91,30 @@ def parse_nodes(data: bytes, where: str, problems: list[Problem], allow_empty: b
 
 
 def first_too_deep(text: str) -> int | None:
-    """Line where nesting first exceeds MAX_DEPTH, or None."""
+    """Line where nesting first exceeds MAX_DEPTH, or None.
+
+    libyaml (0.2.6 and later) refuses nesting beyond a limit of its own, and may
+    reach it while scanning ahead, before it hands over the event that is one
+    level too deep. So when libyaml stops with an error, the pure-Python parser
+    (no limit, no recursion, slower) counts the depth up to that error: too deep
+    nesting is reported in the project's words whatever libyaml does."""
+    try:
+        return _depth_exceeded(yaml.parse(text, Loader=_Loader))
+    except yaml.YAMLError:
+        if _Loader is yaml.SafeLoader:
+            raise
+        try:
+            deep = _depth_exceeded(yaml.parse(text, Loader=yaml.SafeLoader))
+        except yaml.YAMLError:
+            deep = None
+        if deep is None:
+            raise
+        return deep
+
+
+def _depth_exceeded(events) -> int | None:
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in events:
         kind = type(event)
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             depth += 1

@@ -53,7 +53,9 @@ def test_validate_reports_every_problem(monkeypatch):
 def test_validate_yaml_syntax_error(monkeypatch):
     monkeypatch.chdir(BROKEN)
     assert_clean_failure(run("validate", "--bank", "syntax-error"), (
-        "syntax-error/questions.yml:11: YAML syntax error: did not find expected ',' or ']'\n"
+        "syntax-error/questions.yml:10: YAML syntax error: "
+        "the list opened with '[' on line 10 is not closed with ']' (or a ',' is missing); "
+        "put text that starts with [ in quotes\n"
         "Error: 1 problem found\n"
     ))
 

@@ -190,7 +190,8 @@ def test_build_reports_config_and_bank_problems_together(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert result.stderr == (
         "assessment.yml:2: 'red' is not a valid colour: use #rgb or #rrggbb, e.g. \"#1d4ed8\"\n"
-        "questions/questions.yml:2: YAML syntax error: did not find expected node content\n"
+        "questions/questions.yml:1: YAML syntax error: the list opened with '[' on line 1 is not closed with ']' "
+        "(or a ',' is missing); put text that starts with [ in quotes\n"
         "Error: 2 problems found\n"
     )
     assert not (project / "site").exists()

@@ -69,7 +69,9 @@ CASES = {
     # Files that are not a readable one-document YAML mapping.
     "empty-file": ["questions.yml:1: file is empty"],
     "not-utf8": ["questions.yml:10: file is not UTF-8 (byte 0xfc); save it as UTF-8"],
-    "syntax-error": ["questions.yml:11: YAML syntax error: did not find expected ',' or ']'"],
+    "syntax-error": ["questions.yml:10: YAML syntax error: "
+                     "the list opened with '[' on line 10 is not closed with ']' (or a ',' is missing); "
+                     "put text that starts with [ in quotes"],
     "multiple-documents": [
         "questions.yml:11: YAML syntax error: only one YAML document per file (remove the extra '---')"
     ],

@@ -16,7 +16,8 @@ from builder.jsonschema import bank_schema
 
 MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
 PROJECT_FILES = [
-    ".github/workflows/pages.yml", ".gitignore", "README.md", "assessment.yml", "questions/10-listening.yml",
+    ".github/workflows/pages.yml", ".gitignore", "README.md", "assessment.yml", "constraints.txt",
+    "questions/10-listening.yml",
     "questions/20-deciding.yml", "questions/bank.yml", "requirements.txt", "schemas/assessment.schema.json",
     "schemas/bank.schema.json",
 ]
@@ -45,7 +46,7 @@ def test_new_writes_a_project_and_says_what_next(tmp_path, monkeypatch):
     result = run("new", "my-assessment")
     assert result.exit_code == 0, result.output
     assert files_below(tmp_path / "my-assessment") == PROJECT_FILES
-    assert result.stdout.startswith("Created my-assessment/ with 10 files:\n  .github/workflows/pages.yml\n")
+    assert result.stdout.startswith("Created my-assessment/ with 11 files:\n  .github/workflows/pages.yml\n")
     assert "  cd my-assessment\n  assess serve" in result.stdout
 
 

@@ -109,7 +109,7 @@ def test_serve_starts_with_a_broken_bank_and_shows_the_errors(bank_copy):
     try:
         status, page = server.get("")
         assert status == 500
-        assert "questions.yml:2: YAML syntax error" in page
+        assert "questions.yml:1: YAML syntax error: the list opened with" in page
         assert server.get("__assess/livereload.js")[0] == 200
     finally:
         server.stop()

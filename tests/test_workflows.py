@@ -104,9 +104,11 @@ class Checker:
 
     def check_pip(self, args: list[str]) -> None:
         options = dict(zip(args[::2], args[1::2], strict=True))
-        assert set(options) <= {"-e", "-r"}, args
-        if "-r" in options:
-            assert (self.project / options["-r"]).is_file(), f"{options['-r']} does not exist"
+        assert set(options) <= {"-e", "-r", "-c"}, args
+        assert "-c" in options, "install at the versions the tests passed with (a constraints file)"
+        for option in ("-r", "-c"):
+            if option in options:
+                assert (self.project / options[option]).is_file(), f"{options[option]} does not exist"
         if "-e" in options:
             path, _, extras = options["-e"].partition("[")
             assert (self.project / path / "pyproject.toml").is_file()
