@@ -13,13 +13,10 @@ phone-sized viewport, with the network at 150 ms RTT, 1.6 Mbps down and
 """
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass
-from pathlib import Path
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
+from tests.support.chromium import ARGS, system_chromium
+
 NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 CPU_SLOWDOWN = 4
 VIEWPORT = {"width": 412, "height": 823}
@@ -54,16 +51,8 @@ RESULT_SCRIPT = """() => ({
 })"""
 
 
-def chromium_path() -> str | None:
-    """CHROMIUM_PATH, else /usr/bin/chromium; None means Playwright's own download."""
-    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
-
 def launch(playwright):
-    return playwright.chromium.launch(executable_path=chromium_path(), args=ARGS)
+    return playwright.chromium.launch(executable_path=system_chromium(), args=ARGS)
 
 
 @dataclass

@@ -31,18 +31,18 @@ except ImportError:  # Windows
     resource = None
 
 ROOT = Path(__file__).resolve().parent.parent
-if __package__ in (None, ""):  # run as a script: make `bench` and `builder` importable
+if __package__ in (None, ""):  # run as a script: make `bench`, `builder` and `tests.support` importable
     sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
 from bench import browser, surveyjs, team  # noqa: E402
-from bench.genbank import generate_bank  # noqa: E402
-from bench.pageweight import JS_BUDGET, PAGE_BUDGET, page_weight, site_weights  # noqa: E402
-from bench.server import Server  # noqa: E402
-from builder.build import build  # noqa: E402
-from builder.load import load  # noqa: E402
+from builder.bank.load import load  # noqa: E402
+from builder.commands.build import build  # noqa: E402
 from builder.resources import bundled  # noqa: E402
+from tests.support.genbank import generate_bank  # noqa: E402
+from tests.support.pageweight import JS_BUDGET, PAGE_BUDGET, page_weight, site_weights  # noqa: E402
+from tests.support.server import Server  # noqa: E402
 
 DEFAULT_BANK = ROOT / "questions"
 RESULTS = ROOT / "bench" / "results.md"
@@ -119,7 +119,7 @@ def page_weight_table(report: Report, site: Path) -> None:
                      f"{other:,}", f"**{w.total:,}**", check(ok)])
     report.table(
         "Page weight", f"Default bank; bytes gzipped (level 9, each file on its own) of every page with all it "
-        f"loads. Budget: {PAGE_BUDGET:,} per page, {JS_BUDGET:,} of JavaScript (enforced by tests/test_budgets.py).",
+        f"loads. Budget: {PAGE_BUDGET:,} per page, {JS_BUDGET:,} of JavaScript (enforced by tests/site/test_budgets.py).",
         ["page", "HTML + inlined data", "CSS", "JS", "other (favicon)", "total", "budget"], rows)
 
 
@@ -171,7 +171,7 @@ def build_table(report: Report, assess: list[str], work: Path, sizes: list[int],
         previous = (size, wall)
     report.table(
         "Build", f"`assess build` as a subprocess (process start included), median of {runs}, on generated "
-        "bilingual banks (bench/genbank.py). CPU = user + system time of the process and the processes it "
+        "bilingual banks (tests/support/genbank.py). CPU = user + system time of the process and the processes it "
         "forks, less sensitive than wall time to other load on the machine; \"per 1,000 more\" is the added "
         "wall time per 1,000 questions since the row above (constant = linear cost). Ratio: wall time / "
         "PyYAML's pure-Python `yaml.safe_load` (SafeLoader) only reading the same files.",
@@ -196,7 +196,7 @@ def median_of(loads, attribute: str) -> float:
 def browser_tables(report: Report, root: Path, assess: list[str], runs: int, with_surveyjs: bool) -> None:
     from playwright.sync_api import sync_playwright
 
-    bank = load(DEFAULT_BANK).bank
+    bank, _ = load(DEFAULT_BANK)
     why_not = surveyjs.install() if with_surveyjs else "skipped (--no-surveyjs)"
     if why_not is None:
         surveyjs.write_page(bank, bundled("site_src"), root / "surveyjs")
@@ -216,7 +216,7 @@ def browser_tables(report: Report, root: Path, assess: list[str], runs: int, wit
                                                   prepare=lambda page: answer_everything(page, quiz_url),
                                                   wait_for_radio=False))
         scoring = [browser.scoring_time(chromium, server.url("scoring/en/results.html"),
-                                        server.url("scoring/static/js/scoring.js"), batches, cpu_slowdown=rate)
+                                        server.url("scoring/static/js/rules/scoring.js"), batches, cpu_slowdown=rate)
                    for rate in (1, browser.CPU_SLOWDOWN)]
         version = chromium.version
         team_rows = team_measurements(chromium, root, server, assess, runs)

@@ -34,11 +34,11 @@ def missing(site: Path, assess: list[str]) -> tuple[str | None, str | None]:
 
 def result_codes(bank_dir: Path, n: int, seed: int = 8) -> list[str]:
     """`n` result codes of random answers (about one in ten skipped), as participants would send them."""
-    from builder.codes import bank_tag, encode
-    from builder.load import load
+    from builder.bank.load import load
+    from builder.rules.codes import encode
 
-    model = load(bank_dir).model
-    tag = bank_tag(model["bank"]["id"], model["bank"]["fingerprint"])
+    bank, _ = load(bank_dir)
+    model, tag = bank.scoring_model, bank.tag
     rng = random.Random(seed)
     choices = [[None, 1, 2, 3, 4, 5] if q["type"] == "likert" else [None, *(o["id"] for o in q["options"])]
                for q in model["questions"]]

@@ -8,16 +8,17 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .answers import read_answers
-from .build import build, load_project, watched_paths
-from .config import CONFIG_FILE_NAME, find_config
+from .commands.build import build
+from .commands.new import new_project
+from .commands.project import load_bank, load_project
+from .commands.report import read_source, report, report_language, summary, team_json, write_report
+from .commands.schema import bank_schema
+from .commands.serve import serve_project
 from .errors import AssessError
-from .load import load
-from .new import new_project
-from .report import read_source, report, report_language, summary, team_json, write_report
 from .resources import default_bank
-from .scoring import score
-from .serve import serve
+from .rules.answers import read_answers
+from .rules.scoring import score
+from .site.config import CONFIG_FILE_NAME, find_config
 
 
 class Group(click.Group):
@@ -64,12 +65,6 @@ def echo_warnings(warnings) -> None:
         click.echo(str(warning), err=True)
 
 
-def load_bank(bank: Path | None, strict: bool = False):
-    result = load(bank or default_bank(), strict=strict)
-    echo_warnings(result.warnings)
-    return result
-
-
 @cli.command()
 @bank_option
 @config_option
@@ -94,7 +89,9 @@ def validate(bank: Path | None, config: Path | None, strict: bool) -> None:
 @click.argument("answers_file", type=click.File("rb"))
 def score_command(bank: Path | None, answers_file) -> None:
     """Score ANSWERS_FILE (JSON: question id -> answer; - reads stdin)."""
-    model = load_bank(bank).model
+    loaded, warnings = load_bank(bank or default_bank())
+    echo_warnings(warnings)
+    model = loaded.scoring_model
     source = getattr(answers_file, "name", "<stdin>")  # binary stdin may have no name
     answers = read_answers(source, answers_file.read(), model)
     click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
@@ -126,10 +123,7 @@ def build_command(bank: Path | None, site_dir: Path, base_url: str | None, confi
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve_command(bank: Path | None, config: Path | None, dev_addr: str, open_browser: bool) -> None:
     """Serve the site locally, rebuilding and reloading on changes (also of the config and theme)."""
-    bank_dir = bank or default_bank()
-    find_config(config)  # a mistyped --config stops here, before serving
-    serve(lambda site_dir: build(bank_dir, site_dir, live_reload=True, config_file=find_config(config)),
-          lambda: watched_paths(bank_dir, config or Path(CONFIG_FILE_NAME)), dev_addr, open_browser)
+    serve_project(bank or default_bank(), config, dev_addr, open_browser)
 
 
 @cli.command("report")
@@ -146,16 +140,16 @@ def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...
     bank_dir = bank or default_bank()
     project = load_project(bank_dir, find_config(config))
     echo_warnings(project.warnings)
-    lang = report_language(project.loaded, lang)
+    lang = report_language(project.bank, lang)
     sources = [read_source(name, click.open_file("-", "rb")) for name in files]
-    team = report(project.loaded, sources, warn=lambda line: click.echo(line, err=True))
+    team = report(project.bank, sources, warn=lambda line: click.echo(line, err=True))
     if out is not None:
         write_report(project, team, out, lang, bank_dir)
         click.echo(f"Wrote {out / 'index.html'} ({team['codes']['valid']} codes)", err=as_json)
     if as_json:
         click.echo(team_json(team), nl=False)
     elif out is None:
-        click.echo(summary(project.loaded, team), nl=False)
+        click.echo(summary(project.bank, team), nl=False)
 
 
 @cli.command()
@@ -175,8 +169,6 @@ def new(directory: Path) -> None:
               help="Which file kind to describe (default: bank and question files, as one schema).")
 def schema(kind: str) -> None:
     """Print the JSON Schema of bank.yml and question files (or of assessment.yml)."""
-    from .jsonschema import bank_schema
-
     click.echo(json.dumps(bank_schema(kind), indent=2, ensure_ascii=False))
 
 

@@ -4,9 +4,10 @@
 #   bash tests/run.sh --latest [pytest arguments]   the newest releases, in .venv-latest; when
 #                                                   the suite passes, constraints.txt is rewritten
 # Installs: a virtualenv in .venv (or $VENV) with the package and its test
-# extras, and a Chromium: $CHROMIUM_PATH or /usr/bin/chromium when present,
-# Debian's chromium package when running as root on Debian/Ubuntu, otherwise
-# Playwright's own download.
+# extras; Node.js (Debian's nodejs package) when there is none, for the
+# JavaScript twins of the scoring rules; and a Chromium: $CHROMIUM_PATH or
+# /usr/bin/chromium when present, Debian's chromium package when running as
+# root on Debian/Ubuntu, otherwise Playwright's own download.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 latest=
@@ -38,6 +39,11 @@ else
   PIP_CONSTRAINT=$lock "${pip[@]}" -e ".[test]"
 fi
 
+if ! command -v node >/dev/null; then
+  echo "Installing Debian's nodejs package"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+fi
+
 if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then
   echo "Using Chromium at $CHROMIUM_PATH"
 elif [ -x /usr/bin/chromium ]; then
@@ -59,4 +65,4 @@ if [ $# -gt 0 ]; then
   exit 0
 fi
 echo "The whole suite passed with the newest releases; constraints.txt now pins them:"
-"$venv/bin/python" tests/lock.py "$lock"
+"$venv/bin/python" tests/support/lock.py "$lock"

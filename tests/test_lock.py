@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import ROOT
-from lock import NOT_LOCKED, canonical, closure, installed, pins
+from support.lock import NOT_LOCKED, canonical, closure, installed, pins
+from support.paths import ROOT
 
-from builder.new import new_project, runtime_constraints
+from builder.commands.new import new_project, runtime_constraints
 
 LOCK = ROOT / "constraints.txt"
 

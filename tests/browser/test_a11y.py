@@ -7,11 +7,11 @@ import json
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import BANKS
-from site_states import AS_OPENED, Case, cases, loaded_bank, open_state
-from test_quiz import assert_same_result
+from support.browser import assert_same_result
+from support.paths import BANKS
+from support.states import AS_OPENED, Case, cases, loaded_bank, open_state
 
-from builder.scoring import score
+from builder.rules.scoring import score
 
 pytestmark = pytest.mark.browser
 
@@ -200,12 +200,12 @@ def keyboard_run(page, start_url: str) -> tuple[dict, list[dict]]:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_keyboard_alone_completes_the_quiz(page, served_sites, lang):
-    loaded = loaded_bank("default")
+    bank = loaded_bank("default")
     page.context.add_init_script(HELPERS)
     answers, focused = keyboard_run(page, Case("default", f"{lang}/index.html", AS_OPENED).url(served_sites))
     # the optional first question (the bank's segment, e.g. the role) is answered by keyboard too
-    assert answers.pop("_segment") in {option.id for option in loaded.bank.segments.options}
-    assert len(answers) == len(loaded.bank.questions)
+    assert answers.pop("_segment") in {option.id for option in bank.segments.options}
+    assert len(answers) == len(bank.questions)
     assert [f["describe"] for f in focused if not f["ring"]] == [], "focus ring drawn throughout"
     assert [f["describe"] for f in focused if not f["uncovered"]] == [], "focused element never hidden"
     for _ in range(100):  # the result, downloaded by keyboard, carries the answers' scores
@@ -215,6 +215,6 @@ def test_keyboard_alone_completes_the_quiz(page, served_sites, lang):
     with page.expect_download() as download:
         page.keyboard.press("Enter")
     result = json.loads(open(download.value.path(), encoding="utf-8").read())
-    likert = {q.id for q in loaded.bank.questions if q.type == "likert"}
-    assert_same_result(result, score(loaded.model, {qid: int(value) if qid in likert else value
+    likert = {q.id for q in bank.questions if q.type == "likert"}
+    assert_same_result(result, score(bank.scoring_model, {qid: int(value) if qid in likert else value
                                                     for qid, value in answers.items()}))

@@ -1,10 +1,10 @@
 """The policy in force: no legitimate page or state trips it (nor logs an error),
-and what it forbids is really refused. Static checks: tests/test_page_policy.py."""
+and what it forbids is really refused. Static checks: tests/site/test_page_policy.py."""
 from __future__ import annotations
 
 import pytest
-from conftest import SERVED_BANKS
-from site_states import AS_OPENED, Case, cases, observe, origin, watch
+from support.paths import SERVED_BANKS
+from support.states import AS_OPENED, Case, cases, observe, origin, watch
 
 pytestmark = pytest.mark.browser
 

@@ -3,15 +3,14 @@ browser shows it: brand colours, logo, footer links, no CSP violation."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-from conftest import FIXTURES
 from playwright.sync_api import expect
-from test_quiz import UI, answer_in_page, download_result
+from support.browser import UI, answer_in_page, download_result
+from support.cli import run
+from support.paths import FIXTURES
 
-from builder.build import build
-from builder.cli import cli
-from builder.load import load
-from builder.selftest import matches
+from builder.bank.load import load
+from builder.commands.build import build
+from builder.rules.selftest import matches
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +26,11 @@ def csp_violations(page) -> list[str]:
 
 def test_new_project_builds_and_its_quiz_can_be_completed(page, tmp_path, monkeypatch, static_server):
     monkeypatch.chdir(tmp_path)
-    assert CliRunner().invoke(cli, ["new", "shop-check"]).exit_code == 0
+    assert run("new", "shop-check").exit_code == 0
     monkeypatch.chdir(tmp_path / "shop-check")
-    built = CliRunner().invoke(cli, ["build", "--strict"])
+    built = run("build", "--strict")
     assert built.exit_code == 0, built.output
-    loaded = load(tmp_path / "shop-check" / "questions")
-    bank = loaded.bank
+    bank, _ = load(tmp_path / "shop-check" / "questions")
     server = static_server(tmp_path / "shop-check" / "site")
     violations = csp_violations(page)
 

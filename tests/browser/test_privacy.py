@@ -3,8 +3,8 @@ leaves the browser and nothing is kept beyond the tab (unless the user opted in)
 from __future__ import annotations
 
 import pytest
-from conftest import BANKS
-from site_states import AS_OPENED, Case, cases, observe, origin, read_page, watch
+from support.paths import BANKS
+from support.states import AS_OPENED, Case, cases, observe, origin, read_page, watch
 
 pytestmark = pytest.mark.browser
 

@@ -2,84 +2,32 @@
 the browser's scores against the Python reference scorer."""
 from __future__ import annotations
 
-import json
 import random
 import re
 
 import pytest
-from answer_sets import random_answers
-from click.testing import CliRunner
-from conftest import BANKS
 from playwright.sync_api import expect
+from support.answers import random_answers
+from support.browser import UI, answer_in_page, assert_same_result, download_result
+from support.cli import cli_score
+from support.paths import BANKS
 
-from builder.build import build
-from builder.cli import cli
-from builder.scoring import score
-from builder.selftest import matches
+from builder.commands.build import build
+from builder.rules.scoring import score
+from builder.rules.selftest import matches
 
 pytestmark = pytest.mark.browser
-
-UI = {
-    "en": {"next": "Next", "back": "Back", "see_results": "See results", "download": "Download JSON",
-           "dont_know": "Don't know", "remember": "Remember on this device"},
-    "de": {"next": "Weiter", "back": "Zurück", "see_results": "Ergebnis anzeigen", "download": "JSON herunterladen",
-           "dont_know": "Weiß nicht", "remember": "Auf diesem Gerät merken"},
-}
-
-
-def answer_in_page(page, bank, lang: str, answers: dict) -> None:
-    """Answer by accessible names only: group = question text, radio = label."""
-    ui = UI[lang]
-    for index, dimension in enumerate(bank.dimensions):
-        for q in bank.dimension_questions(dimension.id):
-            if q.id not in answers:
-                continue
-            value = answers[q.id]
-            if value is None:
-                label = ui["dont_know"]
-            elif q.type == "likert":
-                label = bank.scale[lang][value - 1]
-            else:
-                label = next(o.text[lang] for o in q.options if o.id == value)
-            group = page.get_by_role("group", name=q.text[lang], exact=True)
-            group.get_by_role("radio", name=label, exact=True).check()
-        if index < len(bank.dimensions) - 1:
-            page.get_by_role("button", name=ui["next"], exact=True).click()
-
-
-def download_result(page, lang: str) -> dict:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=UI[lang]["download"]).click()
-    return json.loads(open(info.value.path(), encoding="utf-8").read())
-
-
-def cli_score(bank_dir, answers: dict) -> dict:
-    result = CliRunner().invoke(cli, ["score", "--bank", str(bank_dir), "-"], input=json.dumps(answers))
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def assert_same_result(actual: dict, expected: dict) -> None:
-    assert actual["bank"] == expected["bank"]
-    pairs = list(zip(actual["dimensions"], expected["dimensions"], strict=True))
-    pairs.append((actual["overall"], expected["overall"]))
-    for got, want in pairs:
-        assert got.keys() == want.keys()
-        for key, value in want.items():
-            if isinstance(value, float):
-                assert got[key] == pytest.approx(value, abs=1e-9), key
-            else:
-                assert got[key] == value, key
+#: quizzes completed per bank (many more answer sets are compared without a browser: tests/rules/test_twins.py)
+ROUNDS = 4
 
 
 @pytest.mark.parametrize("bank_name", BANKS)
 def test_completed_quiz_downloads_the_cli_score(page, served_sites, banks, bank_name):
-    loaded = banks[bank_name]
-    bank = loaded.bank
+    bank = banks[bank_name]
     rng = random.Random(f"quiz-{bank_name}")
-    for round_number in range(10):
+    for round_number in range(ROUNDS):
         lang = bank.languages[round_number % len(bank.languages)]
-        answers = random_answers(loaded.model, rng)
+        answers = random_answers(bank.scoring_model, rng)
         if round_number == 0:
             answers = {}  # nothing answered: the results say so instead of scoring
         page.goto(served_sites.url(f"{bank_name}/{lang}/quiz.html"))
@@ -97,13 +45,13 @@ def test_completed_quiz_downloads_the_cli_score(page, served_sites, banks, bank_
 
 @pytest.mark.parametrize("bank_name", BANKS)
 def test_scoring_js_equals_python_scorer(page, served_sites, banks, bank_name):
-    model = banks[bank_name].model
+    model = banks[bank_name].scoring_model
     rng = random.Random(f"parity-{bank_name}")
     answer_sets = [random_answers(model, rng) for _ in range(250)]
-    page.goto(served_sites.url(f"{bank_name}/{banks[bank_name].bank.languages[0]}/results.html"))
+    page.goto(served_sites.url(f"{bank_name}/{banks[bank_name].languages[0]}/results.html"))
     browser_results = page.evaluate(
         """async ([model, sets]) => {
-            const { score } = await import("../static/js/scoring.js");
+            const { score } = await import("../static/js/rules/scoring.js");
             return sets.map((answers) => score(model, answers));
         }""",
         [model, answer_sets],
@@ -114,17 +62,17 @@ def test_scoring_js_equals_python_scorer(page, served_sites, banks, bank_name):
 
 @pytest.mark.parametrize("bank_name", BANKS)
 def test_bank_examples_pass_in_the_browser(page, served_sites, banks, bank_name):
-    loaded = banks[bank_name]
-    assert loaded.bank.examples, "every repository bank carries self-tests"
-    page.goto(served_sites.url(f"{bank_name}/{loaded.bank.languages[0]}/results.html"))
+    bank = banks[bank_name]
+    assert bank.examples, "every repository bank carries self-tests"
+    page.goto(served_sites.url(f"{bank_name}/{bank.languages[0]}/results.html"))
     results = page.evaluate(
         """async ([model, sets]) => {
-            const { score } = await import("../static/js/scoring.js");
+            const { score } = await import("../static/js/rules/scoring.js");
             return sets.map((answers) => score(model, answers));
         }""",
-        [loaded.model, [dict(example.answers) for example in loaded.bank.examples]],
+        [bank.scoring_model, [dict(example.answers) for example in bank.examples]],
     )
-    for example, result in zip(loaded.bank.examples, results, strict=True):
+    for example, result in zip(bank.examples, results, strict=True):
         wanted = [(result["overall"], example.expect["overall"] or {})]
         by_id = {d["id"]: d for d in result["dimensions"]}
         wanted += [(by_id[dim], expected) for dim, expected in example.expect["dimensions"].items()]
@@ -135,7 +83,7 @@ def test_bank_examples_pass_in_the_browser(page, served_sites, banks, bank_name)
 
 
 def test_reload_keeps_answers_and_step(page, served_sites, banks):
-    bank = banks["default"].bank
+    bank = banks["default"]
     page.goto(served_sites.url("default/en/quiz.html"))
     first, second = bank.dimension_questions(bank.dimensions[0].id)[:2]
     page.get_by_role("group", name=first.text["en"]).get_by_role("radio", name="Agree", exact=True).check()
@@ -153,7 +101,7 @@ def test_reload_keeps_answers_and_step(page, served_sites, banks):
 
 def test_answers_stay_in_the_tab(browser, served_sites, banks):
     """sessionStorage: a new tab (a new browsing context) starts empty."""
-    bank = banks["default"].bank
+    bank = banks["default"]
     question = bank.questions[0]
     context = browser.new_context()
     page = context.new_page()

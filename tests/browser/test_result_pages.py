@@ -12,10 +12,9 @@ from collections import defaultdict
 from datetime import date
 
 import pytest
-from answer_sets import random_answers
-from conftest import FIXTURES
 from playwright.sync_api import expect
-from test_results import (
+from support.answers import random_answers
+from support.browser import (
     AXES,
     answered,
     assert_charts_follow,
@@ -27,9 +26,10 @@ from test_results import (
     shown,
     with_answers,
 )
+from support.paths import FIXTURES
 
-from builder.build import build
-from builder.scoring import score
+from builder.commands.build import build
+from builder.rules.scoring import score
 
 pytestmark = pytest.mark.browser
 
@@ -39,15 +39,15 @@ CSV_COLUMNS = ["dimension", "title", "customer", "competitor", "index", "quadran
 # --- what to do next: recommendations, CSV, print ----------------------------------
 
 def test_each_dimension_gets_the_recommendation_for_its_level(page, served_sites, banks):
-    loaded = banks["default"]
-    answers = random_answers(loaded.model, random.Random("next"), skip_rate=0.2)
-    for q in loaded.model["questions"]:  # one dimension without answers: no level, no recommendation
+    bank = banks["default"]
+    answers = random_answers(bank.scoring_model, random.Random("next"), skip_rate=0.2)
+    for q in bank.scoring_model["questions"]:  # one dimension without answers: no level, no recommendation
         if q["dimension"] == "purpose":
             answers[q["id"]] = None
-    result = score(loaded.model, answered(answers))
+    result = score(bank.scoring_model, answered(answers))
     with_answers(page, page_url(served_sites, "next"), answers)
-    levels = {lv.id: lv.title["en"] for lv in loaded.bank.levels}
-    titles = {d.id: d.title["en"] for d in loaded.bank.dimensions}
+    levels = {lv.id: lv.title["en"] for lv in bank.levels}
+    titles = {d.id: d.title["en"] for d in bank.dimensions}
     for scores in result["dimensions"]:
         article = page.locator(f"#rec-{scores['id']}")
         if scores["level"] is None:
@@ -67,8 +67,8 @@ def test_each_dimension_gets_the_recommendation_for_its_level(page, served_sites
 
 
 def test_csv_and_json_agree(page, served_sites, banks):
-    loaded = banks["default"]
-    model = loaded.model
+    bank = banks["default"]
+    model = bank.scoring_model
     answers = random_answers(model, random.Random("csv"), skip_rate=0.2)
     for q in model["questions"]:  # one dimension unanswered: empty cells where JSON has null
         if q["dimension"] == "purpose":
@@ -82,7 +82,7 @@ def test_csv_and_json_agree(page, served_sites, banks):
     reader = csv.DictReader(io.StringIO(raw[1:], newline=""))
     rows = list(reader)
     assert reader.fieldnames == CSV_COLUMNS
-    titles = [d.title["en"] for d in loaded.bank.dimensions] + ["Overall"]
+    titles = [d.title["en"] for d in bank.dimensions] + ["Overall"]
     for row, scores, title in zip(rows, [*result["dimensions"], {**result["overall"], "id": "overall"}], titles,
                                   strict=True):
         assert row["dimension"] == scores["id"] and row["title"] == title
@@ -100,7 +100,7 @@ def test_csv_quotes_text_with_separators(page, served_sites):
     page.goto(page_url(served_sites, "next", "small"))
     text = page.evaluate(
         """async () => {
-            const { toCsv } = await import("../static/js/csv.js");
+            const { toCsv } = await import("../static/js/rules/csv.js");
             const scores = { customer: 1.5, competitor: null, index: null, quadrant: null, level: "low",
                              answered: 1, total: 2 };
             return toCsv({ dimensions: [{ id: "a", ...scores }], overall: scores }, ['Say "hi", then\\ngo', "All"]);
@@ -111,11 +111,11 @@ def test_csv_quotes_text_with_separators(page, served_sites):
 
 
 def test_print_shows_a_clean_report(page, served_sites, banks):
-    loaded = banks["default"]
-    answers = random_answers(loaded.model, random.Random("print"), 0.1)
+    bank = banks["default"]
+    answers = random_answers(bank.scoring_model, random.Random("print"), 0.1)
     with_answers(page, page_url(served_sites, "next"), answers)
     page.emulate_media(media="print")
-    first = loaded.bank.dimensions[0].id
+    first = bank.dimensions[0].id
     for visible in (page.get_by_role("heading", name="What to do next", level=1),
                     page.get_by_text(f"Report of {date.today():%B} "),
                     page.get_by_role("heading", name="Where your company stands"),
@@ -172,8 +172,8 @@ def shown_hints(page) -> list[str]:
 
 @pytest.mark.parametrize("seed", range(3))
 def test_hints_are_ordered_by_gain(page, served_sites, banks, seed):
-    loaded = banks["default"]
-    model = loaded.model
+    bank = banks["default"]
+    model = bank.scoring_model
     answers = random_answers(model, random.Random(f"hints-{seed}"), skip_rate=0.2)
     if seed == 0:  # the worst customer answer everywhere: many exact ties, kept in bank order
         answers = {q["id"]: (5 if q["reverse"] else 1) if q["type"] == "likert"
@@ -187,13 +187,13 @@ def test_hints_are_ordered_by_gain(page, served_sites, banks, seed):
         assert score(model, better)["overall"]["customer"] - overall == pytest.approx(gain, abs=1e-9)
 
     with_answers(page, page_url(served_sites, "hints"), answers)
-    with_hint = {q.id for q in loaded.bank.questions if q.improve}
+    with_hint = {q.id for q in bank.questions if q.improve}
     expected = [qid for qid, _ in gains if qid in with_hint]
     assert shown_hints(page) == expected
     expect(page.locator("#hints > li:not([hidden])")).to_have_count(min(5, len(expected)))
     first = page.locator(f'[data-hint="{expected[0]}"]')
     expect(first).to_contain_text(f"up to {gains[0][1]:.1f} points more".replace(".0 ", " "))
-    question_text = {q.id: q.text["en"] for q in loaded.bank.questions}
+    question_text = {q.id: q.text["en"] for q in bank.questions}
     expect(first.locator(".hint-question")).to_have_text(question_text[expected[0]])
     dimension = questions[expected[0]]["dimension"]
     first.get_by_role("link").click()  # to the dimension's recommendation, on the next steps page
@@ -207,7 +207,7 @@ def test_hints_are_ordered_by_gain(page, served_sites, banks, seed):
 
 
 def test_no_hints_when_nothing_is_missed_or_the_bank_has_none(page, served_sites, banks):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     best = {q["id"]: best_customer_answer(q) for q in model["questions"]}
     with_answers(page, page_url(served_sites, "hints"), best, shown="#no-hints")
     expect(page.get_by_text("None of your answers left customer obsession points")).to_be_visible()
@@ -261,7 +261,7 @@ def assert_compared(page, model: dict, now: dict, before: dict) -> None:
 
 
 def test_compare_with_an_earlier_result(page, served_sites, banks, tmp_path):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     rng = random.Random("compare")
     answers_now, answers_file, answers_code = (random_answers(model, rng, 0.1) for _ in range(3))
     now = score(model, answered(answers_now))
@@ -276,18 +276,18 @@ def test_compare_with_an_earlier_result(page, served_sites, banks, tmp_path):
     page.get_by_label("Earlier result (JSON file)").set_input_files(earlier)
     assert_compared(page, model, now, score(model, answered(answers_file)))
 
-    link = results_url(served_sites) + "#c=" + code_of(model, answers_code)
+    link = results_url(served_sites) + "#c=" + code_of(banks["default"], answers_code)
     page.get_by_label("Or a link or result code").fill(link)
     page.get_by_role("button", name="Compare", exact=True).click()
     assert_compared(page, model, now, score(model, answered(answers_code)))
 
-    page.get_by_label("Or a link or result code").fill(code_of(model, answers_file))
+    page.get_by_label("Or a link or result code").fill(code_of(banks["default"], answers_file))
     page.get_by_label("Or a link or result code").press("Enter")  # Enter compares too
     assert_compared(page, model, now, score(model, answered(answers_file)))
 
 
 def test_compare_refuses_other_banks_and_garbage(page, served_sites, banks, tmp_path):
-    model, small = banks["default"].model, banks["small"].model
+    model, small = banks["default"].scoring_model, banks["small"].scoring_model
     with_answers(page, page_url(served_sites, "compare"), random_answers(model, random.Random("refuse"), 0))
     status = page.locator("#compare-status")
     rescored = score(model, {}) | {"bank": {**model["bank"], "fingerprint": "000000000000"}}
@@ -300,7 +300,8 @@ def test_compare_refuses_other_banks_and_garbage(page, served_sites, banks, tmp_
         path.write_text(content, encoding="utf-8")
         page.get_by_label("Earlier result (JSON file)").set_input_files(path)
         expect(status).to_contain_text(message)
-    for text, message in ((code_of(small, {"svc-listen": 4}), "another assessment"), ("12345", "not a result")):
+    foreign = code_of(banks["small"], {"svc-listen": 4})
+    for text, message in ((foreign, "another assessment"), ("12345", "not a result")):
         page.get_by_label("Or a link or result code").fill(text)
         page.get_by_role("button", name="Compare", exact=True).click()
         expect(status).to_contain_text(message)
@@ -316,7 +317,7 @@ def test_how_this_was_computed(page, served_sites, banks):
     page.get_by_role("link", name="How this was computed").click()
     page.wait_for_url("**/method.html#computed")
     expect(page.get_by_role("heading", name="How this was computed")).to_be_in_viewport()
-    texts = {q.id: q.text["en"] for q in banks["small"].bank.questions}
+    texts = {q.id: q.text["en"] for q in banks["small"].questions}
     rows = {
         "svc-listen": ["Agree", "6 / 8", "–"],  # weight 2: 2·3 of 2·4
         "svc-rivals": ["skipped", "–", "–"],
@@ -330,7 +331,7 @@ def test_how_this_was_computed(page, served_sites, banks):
         expect(row.get_by_role("cell")).to_have_count(7)
         for i, text in enumerate(cells, start=4):
             expect(row.get_by_role("cell").nth(i)).to_have_text(text)
-    result = score(banks["small"].model, answered(answers))
+    result = score(banks["small"].scoring_model, answered(answers))
     service, product = result["dimensions"]
 
     def sums(dimension: str):

@@ -7,110 +7,40 @@ and from the definitions in docs/results.md."""
 from __future__ import annotations
 
 import json
-import math
 import random
 import re
-from pathlib import Path
 
 import pytest
-from answer_sets import random_answers
 from axe_playwright_python.sync_playwright import Axe
-from bankmaker import SMALL_BANK, copy_bank
 from playwright.sync_api import expect
+from support.answers import random_answers
+from support.banks import copy_bank
+from support.browser import (
+    RESULT_PAGES,
+    answered,
+    assert_charts_follow,
+    best_customer_answer,
+    code_of,
+    download,
+    page_url,
+    results_url,
+    shown,
+    vertices,
+    with_answers,
+)
+from support.paths import SMALL_BANK
 
-from builder.build import build
-from builder.codes import bank_tag, encode
-from builder.scoring import score
+from builder.bank.model import AXES
+from builder.commands.build import build
+from builder.rules.scoring import score
 
 pytestmark = pytest.mark.browser
-
-AXES = ("customer", "competitor")
-#: the pages that show a result besides results.html, and what each shows once it has answers
-RESULT_PAGES = {"next": "#results", "hints": "#results", "compare": "#results", "method": "#computed"}
-
-
-def page_url(served_sites, name: str = "results", bank_name: str = "default", lang: str = "en") -> str:
-    return served_sites.url(f"{bank_name}/{lang}/{name}.html")
-
-
-def results_url(served_sites, bank_name: str = "default", lang: str = "en") -> str:
-    return page_url(served_sites, "results", bank_name, lang)
-
-
-def with_answers(page, url: str, answers: dict, shown: str = "#results") -> None:
-    """Open a result page with these answers in the tab, as the quiz leaves them."""
-    page.goto(url)
-    page.evaluate(
-        """async (answers) => {
-            const { storageKey } = await import("../static/js/state.js");
-            const { model } = JSON.parse(document.getElementById("results-data").textContent);
-            sessionStorage.setItem(storageKey(model.bank), JSON.stringify({ answers, step: 0 }));
-        }""",
-        answers,
-    )
-    page.reload()
-    expect(page.locator(shown)).to_be_visible()
-
-
-def download(page, button: str) -> bytes:
-    with page.expect_download() as info:
-        page.get_by_role("button", name=button, exact=True).click()
-    return Path(info.value.path()).read_bytes()
-
-
-def answered(answers: dict) -> dict:
-    return {qid: value for qid, value in answers.items() if value is not None}
-
-
-def code_of(model: dict, answers: dict) -> str:
-    return encode(model, bank_tag(model["bank"]["id"], model["bank"]["fingerprint"]), answered(answers))
-
-
-def shown(value: float) -> int:
-    return math.floor(value)
-
-
-def vertices(points: str) -> list[float]:
-    """x1, y1, x2, y2, ... of an SVG points attribute."""
-    return [float(n) for pair in points.split() for n in pair.split(",")]
-
-
-def radar_vertices(values: list) -> list[float]:
-    """docs/results.md: dimension i of n at 360°·i/n clockwise from the top, score 100 at radius 100."""
-    n = len(values)
-    return [coordinate for i, v in enumerate(values)
-            for coordinate in (math.sin(2 * math.pi * i / n) * (v or 0), -math.cos(2 * math.pi * i / n) * (v or 0))]
-
-
-def best_customer_answer(q: dict):
-    if q["type"] == "likert":
-        return 1 if q["reverse"] else 5
-    return max(q["options"], key=lambda o: o["customer"])["id"]
-
-
-def assert_charts_follow(page, model: dict, result: dict, state: str = "now") -> None:
-    """Radar polygons and map points where docs/results.md puts them for `result`."""
-    for axis in AXES:
-        got = vertices(page.locator(f"#radar polygon.{axis}.{state}").get_attribute("points"))
-        assert got == pytest.approx(radar_vertices([d[axis] for d in result["dimensions"]]), abs=0.051), axis
-    if state != "now":
-        return
-    ring = vertices(page.locator("#radar polygon.threshold").get_attribute("points"))
-    assert ring == pytest.approx(radar_vertices([model["threshold"]] * len(model["dimensions"])), abs=0.051)
-    for scores in [*result["dimensions"], {**result["overall"], "id": ""}]:
-        point = page.locator(f'#map circle[data-dimension="{scores["id"]}"]')
-        if scores["customer"] is None or scores["competitor"] is None:
-            expect(point).to_have_count(0)
-            continue
-        assert float(point.get_attribute("cx")) == pytest.approx(scores["customer"], abs=0.051)
-        assert float(point.get_attribute("cy")) == pytest.approx(100 - scores["competitor"], abs=0.051)
-
 
 # --- charts -------------------------------------------------------------------
 
 @pytest.mark.parametrize("seed", range(3))
 def test_chart_geometry_follows_the_scores(page, served_sites, banks, seed):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     answers = random_answers(model, random.Random(f"charts-{seed}"), skip_rate=0.2)
     if seed == 0:  # a dimension without customer answers: radar vertex at the centre, no map point
         for q in model["questions"]:
@@ -128,7 +58,7 @@ def test_chart_geometry_follows_the_scores(page, served_sites, banks, seed):
 
 
 def test_charts_are_described_for_assistive_technology(page, served_sites, banks):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     with_answers(page, results_url(served_sites), random_answers(model, random.Random("a11y"), 0))
     for name in ("Quadrant map", "Scores per dimension"):
         chart = page.get_by_role("img", name=name)
@@ -175,7 +105,7 @@ def likert_everywhere(model: dict, value: int) -> dict:
 
 
 def test_straight_lining_notice(page, served_sites, banks):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     notice = page.locator("#notice-straight")
     choices = {q["id"]: q["options"][0]["id"] for q in model["questions"] if q["type"] == "choice"}
     with_answers(page, results_url(served_sites), likert_everywhere(model, 4) | choices)
@@ -198,7 +128,7 @@ def test_straight_lining_notice(page, served_sites, banks):
 
 
 def test_skipped_notice_above_thirty_percent(page, served_sites, banks):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     total = len(model["questions"])  # 32: 9 skipped is 28 %, 10 is 31 %
     everything = {q["id"]: best_customer_answer(q) for q in model["questions"]}
     notice = page.locator("#notice-skipped")
@@ -213,10 +143,10 @@ def test_skipped_notice_above_thirty_percent(page, served_sites, banks):
 
 
 def test_the_quadrant_is_named_and_explained_on_the_next_page(page, served_sites, banks):
-    loaded = banks["default"]
-    answers = random_answers(loaded.model, random.Random("verdict"), 0)
-    quadrant = score(loaded.model, answers)["overall"]["quadrant"]
-    title = getattr(loaded.bank.quadrants, quadrant).title["en"]
+    bank = banks["default"]
+    answers = random_answers(bank.scoring_model, random.Random("verdict"), 0)
+    quadrant = score(bank.scoring_model, answers)["overall"]["quadrant"]
+    title = getattr(bank.quadrants, quadrant).title["en"]
     with_answers(page, results_url(served_sites), answers)
     expect(page.locator(".verdict .quadrant:not([hidden])")).to_have_text(title)
     page.get_by_role("link", name="What this means, and what to do next").click()
@@ -230,14 +160,14 @@ def test_the_quadrant_is_named_and_explained_on_the_next_page(page, served_sites
 # --- exports and links -------------------------------------------------------
 
 def test_json_download_is_the_result(page, served_sites, banks):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     answers = random_answers(model, random.Random("json"), skip_rate=0.2)
     with_answers(page, results_url(served_sites), answers)
     assert json.loads(download(page, "Download JSON")) == json.loads(json.dumps(score(model, answered(answers))))
 
 
 def test_copy_link_round_trip(browser, served_sites, banks):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     answers = random_answers(model, random.Random("link"), skip_rate=0.2)
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
@@ -246,9 +176,9 @@ def test_copy_link_round_trip(browser, served_sites, banks):
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator("#share-status")).to_contain_text("Link copied")
     link = page.evaluate("navigator.clipboard.readText()")
-    assert link == results_url(served_sites) + "#c=" + code_of(model, answers)
+    assert link == results_url(served_sites) + "#c=" + code_of(banks["default"], answers)
     expect(page.get_by_label("Link to these results")).to_have_value(link)
-    expect(page.get_by_label("Result code")).to_have_value(code_of(model, answers))
+    expect(page.get_by_label("Result code")).to_have_value(code_of(banks["default"], answers))
 
     other = browser.new_context()  # another browser profile: only the link carries the answers
     opened = other.new_page()
@@ -258,9 +188,9 @@ def test_copy_link_round_trip(browser, served_sites, banks):
     assert opened.evaluate("sessionStorage.length + localStorage.length") == 0
     opened.get_by_role("button", name="Edit these answers").click()
     opened.wait_for_url("**/quiz.html")
-    first = next(q for q in banks["default"].bank.questions if answers.get(q.id) is not None and q.type == "likert")
+    first = next(q for q in banks["default"].questions if answers.get(q.id) is not None and q.type == "likert")
     group = opened.get_by_role("group", name=first.text["en"], exact=True)
-    expect(group.get_by_role("radio", name=banks["default"].bank.scale["en"][answers[first.id] - 1],
+    expect(group.get_by_role("radio", name=banks["default"].scale["en"][answers[first.id] - 1],
                              exact=True)).to_be_checked()
     context.close()
     other.close()
@@ -269,12 +199,12 @@ def test_copy_link_round_trip(browser, served_sites, banks):
 def test_a_link_carries_its_result_to_every_result_page(browser, served_sites, banks):
     """Opened from a link, results.html passes the code on to the other result pages,
     which show that result, never the tab's own answers, and store nothing."""
-    loaded = banks["default"]
-    model = loaded.model
+    bank = banks["default"]
+    model = bank.scoring_model
     linked = random_answers(model, random.Random("carried"), skip_rate=0.1)
     own = {q["id"]: best_customer_answer(q) for q in model["questions"]}  # the visitor's own, different answers
     result = score(model, answered(linked))
-    code = code_of(model, linked)
+    code = code_of(banks["default"], linked)
     context = browser.new_context()
     page = context.new_page()
     with_answers(page, results_url(served_sites), own)
@@ -285,7 +215,7 @@ def test_a_link_carries_its_result_to_every_result_page(browser, served_sites, b
         "href", f"next.html#c={code}")
 
     page.get_by_role("link", name="What to do next", exact=True).click()
-    levels = {lv.id: lv.title["en"] for lv in loaded.bank.levels}
+    levels = {lv.id: lv.title["en"] for lv in bank.levels}
     for scores in result["dimensions"]:
         if scores["level"]:
             expect(page.locator(f"#rec-{scores['id']} h3")).to_contain_text(levels[scores["level"]])
@@ -308,10 +238,9 @@ def test_a_link_carries_its_result_to_every_result_page(browser, served_sites, b
 
 
 def test_broken_or_foreign_links_are_explained(page, served_sites, banks):
-    model, small = banks["default"].model, banks["small"].model
-    code = code_of(model, {"att-lead-by-serving": 4})
+    code = code_of(banks["default"], {"att-lead-by-serving": 4})
     broken = code[:-4] + ("0" if code[-4] != "0" else "1") + code[-3:]
-    foreign = code_of(small, {"svc-listen": 4})
+    foreign = code_of(banks["small"], {"svc-listen": 4})
     for name in ("results", *RESULT_PAGES):
         for fragment, message in ((broken, "does not contain a complete result"), (foreign, "another assessment")):
             page.goto(page_url(served_sites, name) + "#c=" + fragment)
@@ -334,8 +263,8 @@ def test_pages_without_answers_say_so(page, served_sites):
 # --- keep or forget --------------------------------------------------------------
 
 def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, banks):
-    bank = banks["default"].bank
-    model = banks["default"].model
+    bank = banks["default"]
+    model = banks["default"].scoring_model
     answers = random_answers(model, random.Random("remember"), skip_rate=0.1)
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
@@ -380,7 +309,7 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
 # --- print and small screens ---------------------------------------------------------
 
 def test_print_report_leads_to_the_report_and_prints_it(page, served_sites, banks):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; }")
     with_answers(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
     page.get_by_role("link", name="Print report").click()
@@ -393,7 +322,7 @@ def test_print_report_leads_to_the_report_and_prints_it(page, served_sites, bank
 
 
 def test_printing_the_results_page_leaves_out_the_controls(page, served_sites, banks):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     with_answers(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
     page.emulate_media(media="print")
     for visible in (page.get_by_role("heading", name="Your results", level=1),
@@ -409,7 +338,7 @@ def test_printing_the_results_page_leaves_out_the_controls(page, served_sites, b
 
 @pytest.mark.parametrize("lang", ["en", "de"])
 def test_no_horizontal_overflow_at_320_px(browser, served_sites, banks, tmp_path, lang):
-    model = banks["default"].model
+    model = banks["default"].scoring_model
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     rng = random.Random("narrow")
@@ -438,7 +367,7 @@ def test_no_accessibility_violations_at_320_px(browser, served_sites, banks, sch
     context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
     page = context.new_page()
     with_answers(page, results_url(served_sites, lang="de"),
-                 random_answers(banks["default"].model, random.Random("axe"), 0.2))
+                 random_answers(banks["default"].scoring_model, random.Random("axe"), 0.2))
     for name in ("results", "method"):
         page.goto(page_url(served_sites, name, lang="de"))
         expect(page.locator(RESULT_PAGES.get(name, "#results"))).to_be_visible()

@@ -1,4 +1,4 @@
-"""Result codes and team results in a real Chromium: codes.js and team-stats.js
+"""Result codes and team results in a real Chromium: rules/codes.js and rules/team.js
 against the Python implementations, the team page fed by completed quizzes,
 refused codes shown inertly, downloads equal to `assess report`, the results
 page's code field, and the report page."""
@@ -9,58 +9,34 @@ import random
 from urllib.parse import quote
 
 import pytest
-from answer_sets import random_answers
-from click.testing import CliRunner
-from conftest import BANKS, FIXTURES
 from playwright.sync_api import expect
-from test_quiz import UI, answer_in_page
+from support.answers import random_answers
+from support.browser import UI, answer_in_page
+from support.cli import run
+from support.codes import HOSTILE, mangle, python_team, team_inputs
+from support.paths import BANKS, FIXTURES
 
-from builder.build import build
-from builder.cli import cli
-from builder.codes import ALPHABET, CodeError, bank_tag, code_length, decode, encode
-from builder.load import load
-from builder.render import segment_ids
-from builder.team import Found, aggregate, find_codes, read_codes
+from builder.bank.load import load
+from builder.commands.build import build
+from builder.rules.codes import CodeError, code_length, decode, encode
 
 pytestmark = pytest.mark.browser
 SEGMENTED = FIXTURES / "banks" / "segmented"
-HOSTILE = ["<img src=x onerror=window.__pwned=1>", "<script>window.__pwned=2</script>",
-           "\"><svg onload=window.__pwned=3>"]
 
-
-def tag_of(loaded) -> str:
-    return bank_tag(loaded.bank.id, loaded.bank.fingerprint)
-
-
-def mangle(code: str, rng: random.Random) -> str:
-    """A code as people and tools damage it, or garbage."""
-    i = rng.randrange(len(code))
-    return rng.choice([
-        lambda: code[:i] + rng.choice(ALPHABET) + code[i + 1:],
-        lambda: code[:i] + code[i + 1:i + 2] + code[i:i + 1] + code[i + 2:],
-        lambda: code[:i],
-        lambda: code + code[i:],
-        lambda: code * rng.randint(2, 4),
-        lambda: " - ".join([code[:i], code[i:]]).lower().replace("0", "o").replace("1", "l"),
-        lambda: "".join(rng.choice("0123456789ABCDEFGHJKMNPQRSTVWXYZUoil \t-\u00a0\u2013é€😀<>\"'") for _ in range(i)),
-        lambda: rng.choice(HOSTILE),
-        lambda: "2" + code[1:],
-        lambda: "",
-    ])()
 
 
 @pytest.mark.parametrize("bank_name", BANKS)
 def test_codes_js_equals_python(page, served_sites, banks, bank_name):
-    loaded = banks[bank_name]
-    model, tag, segments = loaded.model, tag_of(loaded), len(segment_ids(loaded))
+    bank = banks[bank_name]
+    model, tag, segments = bank.scoring_model, bank.tag, len(bank.segment_ids)
     rng = random.Random(f"codes-{bank_name}")
     cases = [(random_answers(model, rng), rng.randint(0, segments)) for _ in range(150)]
     codes = [encode(model, tag, answers, segment) for answers, segment in cases]
     strings = codes + [mangle(rng.choice(codes), rng) for _ in range(400)]
-    page.goto(served_sites.url(f"{bank_name}/{loaded.bank.languages[0]}/team.html"))
+    page.goto(served_sites.url(f"{bank_name}/{bank.languages[0]}/team.html"))
     encoded, decoded = page.evaluate(
         """async ([model, tag, segments, cases, strings]) => {
-            const { encode, decode } = await import("../static/js/codes.js");
+            const { encode, decode } = await import("../static/js/rules/codes.js");
             return [cases.map(([answers, segment]) => encode(model, tag, answers, segment)),
                     strings.map((s) => decode(model, tag, s, segments))];
         }""",
@@ -74,28 +50,6 @@ def test_codes_js_equals_python(page, served_sites, banks, bank_name):
             assert got == {"ok": False, "reason": refused.reason}, text
         else:
             assert got == {"ok": True, "answers": answers, "segment": segment}, text
-
-
-def team_inputs(loaded, rng: random.Random) -> list[tuple[str, bool]]:
-    """(text, csv) inputs: code sets of every size around min_group_size, spread over
-    segments, with duplicates, damaged codes, garbage lines and CSV exports."""
-    model, tag, segments = loaded.model, tag_of(loaded), len(segment_ids(loaded))
-    k = loaded.bank.min_group_size
-    inputs = []
-    for size in [0, 1, k - 1, k, k + 1, 2 * k - 1, 2 * k, 3 * k + 2, 40]:
-        codes = [encode(model, tag, random_answers(model, rng), rng.randint(0, segments)) for _ in range(size)]
-        lines = codes + [rng.choice(codes) for _ in range(size // 4)] if codes else []
-        lines += [mangle(rng.choice(codes or ["1"]), rng) for _ in range(rng.randint(0, 3))]
-        rng.shuffle(lines)
-        inputs.append(("\n".join(lines), False))
-        inputs.append(("when,code,note\r\n" + "".join(f"2026-11-23,{c},\"a, b\"\r\n" for c in lines), True))
-    return inputs
-
-
-def python_team(loaded, text: str, csv: bool):
-    found = [Found("", line, candidate) for line, candidate in find_codes(text, code_length(loaded.model), csv)]
-    collection = read_codes(loaded.model, tag_of(loaded), len(segment_ids(loaded)), found)
-    return found, collection, aggregate(loaded.model, segment_ids(loaded), loaded.bank.min_group_size, collection)
 
 
 def assert_same_json(got, want, where=""):
@@ -115,12 +69,12 @@ def assert_same_json(got, want, where=""):
 
 @pytest.mark.parametrize("bank_name", BANKS)
 def test_team_stats_js_equals_python(page, served_sites, banks, bank_name):
-    loaded = banks[bank_name]
-    inputs = team_inputs(loaded, random.Random(f"team-{bank_name}"))
-    page.goto(served_sites.url(f"{bank_name}/{loaded.bank.languages[0]}/team.html"))
+    bank = banks[bank_name]
+    inputs = team_inputs(bank, random.Random(f"team-{bank_name}"))
+    page.goto(served_sites.url(f"{bank_name}/{bank.languages[0]}/team.html"))
     results = page.evaluate(
         """async ([model, tag, segments, k, length, inputs]) => {
-            const { aggregate, findCodes, readCodes } = await import("../static/js/team-stats.js");
+            const { aggregate, findCodes, readCodes } = await import("../static/js/rules/team.js");
             return inputs.map(([text, csv]) => {
                 const found = findCodes(text, length, csv).map(([line, code]) => ({ source: "", line, text: code }));
                 const collection = readCodes(model, tag, segments.length, found);
@@ -129,11 +83,11 @@ def test_team_stats_js_equals_python(page, served_sites, banks, bank_name):
                         collection.codes.length ? aggregate(model, segments, k, collection) : null];
             });
         }""",
-        [loaded.model, tag_of(loaded), segment_ids(loaded), loaded.bank.min_group_size,
-         code_length(loaded.model), inputs],
+        [bank.scoring_model, bank.tag, bank.segment_ids, bank.min_group_size,
+         code_length(bank.scoring_model), inputs],
     )
     for (text, csv), (found, invalid, duplicates, team) in zip(inputs, results, strict=True):
-        want_found, collection, want_team = python_team(loaded, text, csv)
+        want_found, collection, want_team = python_team(bank, text, csv)
         assert found == [{"source": "", "line": f.line, "text": f.text} for f in want_found]
         assert invalid == [[item.line, error.reason] for item, error in collection.invalid]
         assert duplicates == [[repeat.line, first.line] for repeat, first in collection.duplicates]
@@ -142,13 +96,13 @@ def test_team_stats_js_equals_python(page, served_sites, banks, bank_name):
 
 
 def test_refused_codes_are_listed_inertly(page, served_sites, banks):
-    loaded = banks["default"]
-    model, tag = loaded.model, tag_of(loaded)
-    good = encode(model, tag, {loaded.bank.questions[0].id: 4}, 1)
+    bank = banks["default"]
+    model, tag = bank.scoring_model, bank.tag
+    good = encode(model, tag, {bank.questions[0].id: 4}, 1)
     other = banks["small"]
     at = next(i for i in range(7, len(good) - 1) if good[i] != good[i + 1])
     lines = [good, good[:-1] + ("0" if good[-1] != "0" else "1"), good[:at] + good[at + 1] + good[at] + good[at + 2:],
-             encode(other.model, tag_of(other), {}, 0), good * 3, *HOSTILE, good]
+             encode(other.scoring_model, other.tag, {}, 0), good * 3, *HOSTILE, good]
     page.goto(served_sites.url("default/en/team.html"))
     page.get_by_label("Result codes").fill("\n".join(lines))
     expect(page.locator("#team-summary")).to_have_text("Codes counted: n = 1; invalid: 7; duplicates: 1")
@@ -181,22 +135,22 @@ def take_quiz(page, served_sites, bank, answers: dict, role: str | None, url: st
 
 
 def test_team_results_from_completed_quizzes(page, served_sites, banks, tmp_path):
-    loaded = banks["default"]
-    bank, model = loaded.bank, loaded.model
+    bank = banks["default"]
+    model = bank.scoring_model
     rng = random.Random("team-run")
     roles = ["Leadership or management"] * 5 + ["Customer-facing"] * 4
     answer_sets = [random_answers(model, rng, skip_rate=0.6) for _ in range(10)]
     codes = [take_quiz(page, served_sites, bank, a, role) for a, role in zip(answer_sets, roles, strict=False)]
     # the tenth arrives through the team link of the customer-facing group
     codes.append(take_quiz(page, served_sites, bank, answer_sets[-1], None, "default/en/quiz.html?segment=frontline"))
-    decoded = [decode(model, tag_of(loaded), c, 3) for c in codes]
+    decoded = [decode(model, bank.tag, c, 3) for c in codes]
     assert [segment for _, segment in decoded] == [1] * 5 + [2] * 5
     assert [answers for answers, _ in decoded] == [{k: v for k, v in a.items() if v is not None} for a in answer_sets]
 
     page.goto(served_sites.url("default/en/team.html"))
     page.get_by_label("Result codes").fill("\n".join(codes))
     expect(page.locator("#team-summary")).to_have_text("Codes counted: n = 10")
-    _, _, team = python_team(loaded, "\n".join(codes), False)
+    _, _, team = python_team(bank, "\n".join(codes), False)
     overall_row = page.get_by_role("table", name="Customer obsession").first.get_by_role("row", name="Overall")
     expect(overall_row.get_by_role("cell").first).to_have_text(str(team["all"]["overall"]["customer"]["n"]))
     shown_mean = float(overall_row.get_by_role("cell").nth(1).text_content())
@@ -209,8 +163,7 @@ def test_team_results_from_completed_quizzes(page, served_sites, banks, tmp_path
         page.get_by_role("button", name="Download team JSON").click()
     downloaded = open(info.value.path(), encoding="utf-8").read()
     (tmp_path / "codes.txt").write_text("\n".join(codes) + "\n", encoding="utf-8")
-    cli_json = CliRunner().invoke(cli, ["report", "--bank", str(BANKS["default"]), "--json",
-                                        str(tmp_path / "codes.txt")])
+    cli_json = run("report", "--bank", BANKS["default"], "--json", tmp_path / "codes.txt")
     assert cli_json.exit_code == 0, cli_json.output
     assert downloaded == cli_json.stdout
     with page.expect_download() as info:
@@ -245,11 +198,11 @@ def test_result_code_copy_and_collect_url(browser, banks, tmp_path, static_serve
     page = context.new_page()
     page.goto(server.url("en/quiz.html"))
     answers = {"svc-listen": 4, "prd-launch": "both"}
-    answer_in_page(page, banks["small"].bank, "en", answers)
+    answer_in_page(page, banks["small"], "en", answers)
     page.get_by_role("button", name="See results").click()
     field = page.get_by_label("Result code", exact=True)
     small = banks["small"]
-    code = encode(small.model, tag_of(small), answers)
+    code = encode(small.scoring_model, small.tag, answers)
     expect(field).to_have_value(code)
     page.get_by_role("button", name="Copy code").click()
     expect(page.locator("#copy-status")).to_have_text("Copied.")
@@ -272,12 +225,11 @@ def test_without_collect_url_the_code_is_passed_on_by_hand(page, served_sites):
 
 
 def test_report_page_shows_the_team_without_inputs(page, banks, tmp_path, static_server):
-    shop = load(SEGMENTED)
-    tag = tag_of(shop)
-    codes = [encode(shop.model, tag, {"svc-listen": v, "prd-launch": "ask"}, 1) for v in (2, 3, 4, 5)]
+    shop, _ = load(SEGMENTED)
+    tag = shop.tag
+    codes = [encode(shop.scoring_model, tag, {"svc-listen": v, "prd-launch": "ask"}, 1) for v in (2, 3, 4, 5)]
     (tmp_path / "codes.txt").write_text("\n".join(codes), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["report", "--bank", str(SEGMENTED), "-o", str(tmp_path / "out"),
-                                      str(tmp_path / "codes.txt")])
+    result = run("report", "--bank", SEGMENTED, "-o", tmp_path / "out", tmp_path / "codes.txt")
     assert result.exit_code == 0, result.output
     server = static_server(tmp_path / "out")
     page.goto(server.url("index.html"))

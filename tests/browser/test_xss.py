@@ -3,7 +3,7 @@
 Every check runs with the Content-Security-Policy switched off (bypass_csp), so
 it tests the escaping itself; the policy is the second wall, and
 test_csp_violations shows that the hostile pages do not even knock on it. The
-trap (site_states.WATCH_SCRIPT) reports any write to window.__pwned and any
+trap (support.states.WATCH_SCRIPT) reports any write to window.__pwned and any
 alert/confirm/prompt/print; dialogs are watched as well.
 """
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from site_states import AS_OPENED, Case, cases, loaded_bank, observe, origin, read_page, watch
+from support.states import AS_OPENED, Case, cases, loaded_bank, observe, origin, read_page, watch
 
-from builder.codes import CodeError, bank_tag, decode
+from builder.rules.codes import CodeError, decode
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,7 @@ HOSTILE_SUFFIXES = [
 ]
 
 #: Pasted or linked result codes. HOOK(#5): when team.html reads pasted codes,
-#: add a state that pastes these into it (site_states.STATES), e.g.
+#: add a state that pastes these into it (support.states.STATES), e.g.
 #:   State("hostile codes", "team.html", paste_codes(HOSTILE_CODES))
 #: and include "hostile" in the banks of test_hostile_content_stays_text.
 HOSTILE_CODES = [
@@ -54,7 +54,7 @@ def test_hostile_bank_content_stays_text(browser, served_sites, case):
     assert_inert(seen, str(case))
     assert "<script>window.__pwned" in seen.dom["text"], "the payloads are on the page, as text"
     if case.state.name == "answered and downloaded":
-        levels = [level.title["en"] for level in loaded_bank("hostile").bank.levels]
+        levels = [level.title["en"] for level in loaded_bank("hostile").levels]
         assert any(title in seen.dom["text"] for title in levels), "a level title, from the inlined JSON"
 
 
@@ -67,8 +67,7 @@ def test_hostile_urls_stay_data(browser, served_sites, case, suffix):
 def test_hostile_codes_are_refused_as_data(browser, served_sites):
     """The browser's code decoder returns a reason for every hostile or random
     string, the same as the Python decoder, and runs none of them."""
-    model = loaded_bank("hostile").model
-    tag = bank_tag(model["bank"]["id"], model["bank"]["fingerprint"])
+    model, tag = loaded_bank("hostile").scoring_model, loaded_bank("hostile").tag
     rng = random.Random("codes")
     alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ ilo-<>\"'&;:/\\%\u00e9\u0000"
     strings = HOSTILE_CODES + ["".join(rng.choices(alphabet, k=rng.randint(0, 30))) for _ in range(300)]
@@ -77,7 +76,7 @@ def test_hostile_codes_are_refused_as_data(browser, served_sites):
     page = context.new_page()
     page.goto(Case("hostile", "en/results.html", AS_OPENED).url(served_sites))
     outcomes = page.evaluate("""async ([model, tag, strings]) => {
-        const { decode } = await import("../static/js/codes.js");
+        const { decode } = await import("../static/js/rules/codes.js");
         return strings.map((code) => {
             try { const result = decode(model, tag, code, 0); return result.ok ? "ok" : result.reason; }
             catch (error) { return `threw ${error}`; }

@@ -1,0 +1,84 @@
+"""`build()` reads as the list of stages: load the project (bank, self-tests,
+config, theme), render every page into memory, write the site beside the old
+one and swap."""
+from __future__ import annotations
+
+import gc
+import os
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from ..errors import AssessError
+from ..parallel import map_forked
+from ..resources import bundled
+from ..site.config import SiteConfig, load_config
+from ..site.render import RenderOptions, render
+from ..site.write import write_site
+from .project import Project, load_project
+
+#: questions from which rendering the languages in parallel pays for the processes
+PARALLEL_RENDER_FROM = 1_000
+
+
+def build(bank_dir: Path, site_dir: Path, base_url: str | None = None, strict: bool = False, clean: bool = False,
+          config_file: Path | None = None, live_reload: bytes | None = None) -> Project:
+    """`base_url` (the --base-url flag) wins over the config's; `live_reload` is assess serve's script."""
+    date = build_date(os.environ)
+    with cyclic_gc_paused():
+        project = load_project(bank_dir, config_file, strict)
+        options = RenderOptions(base_url=base_url or project.config.base_url or "/", config=project.config,
+                                build_date=date, live_reload=live_reload)
+        files = render_languages(project, options)
+        write_site(files, site_dir, clean=clean, protect=inputs(bank_dir, project.config))
+    return project
+
+
+def render_languages(project: Project, options: RenderOptions) -> dict[str, bytes]:
+    """`render()`, with the languages of a large bank rendered side by side (parallel.py)."""
+    bank = project.bank
+    parts = map_forked(lambda lang: render(bank, project.theme, options, [lang]), bank.languages,
+                       worthwhile=len(bank.questions) >= PARALLEL_RENDER_FROM)
+    return {path: data for part in parts for path, data in part.items()}
+
+
+def build_date(environ) -> str | None:
+    """The day of SOURCE_DATE_EPOCH (reproducible-builds.org), in UTC; None when unset."""
+    value = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise AssessError(f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, found {value!r}")
+    try:
+        return datetime.fromtimestamp(int(value), tz=timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        raise AssessError(f"SOURCE_DATE_EPOCH is out of range: {value}") from None
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """A build allocates millions of objects (YAML nodes, questions, page parts)
+    that live until it ends. Python's cycle collector, triggered by allocations,
+    would rescan them again and again: more than half the time of a
+    10,000-question build (bench/). Reference counting still frees everything
+    that is not a cycle; collection resumes when the build is done."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def inputs(bank_dir: Path, config: SiteConfig) -> tuple[Path, ...]:
+    """Everything a build reads: never built into, watched by `assess serve`."""
+    own = (config.theme_dir, config.brand.logo)
+    return (Path(bank_dir), bundled("site_src"), *(path for path in own if path is not None))
+
+
+def watched_paths(bank_dir: Path, config_file: Path) -> list[Path]:
+    """What `assess serve` watches: the inputs, and the config file even before
+    it exists. A broken config still names itself; the build reports why."""
+    config, _ = load_config(config_file if config_file.is_file() else None, None)
+    return [*inputs(bank_dir, config), config_file]

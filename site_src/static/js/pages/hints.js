@@ -1,0 +1,27 @@
+// "Where you can gain most": the improvement hints of the shown answers (the
+// tab's, or a link's), biggest gain first (gains.js). Bank text is
+// server-rendered; this only unhides and reorders it.
+import { gains } from "../rules/gains.js";
+import { resultPage } from "../ui/current.js";
+import { $, fill, lang } from "../ui/page.js";
+
+const { model, text, answers, result } = await resultPage();
+
+if (result.overall.answered === 0) {
+  $("no-answers").hidden = false;
+} else {
+  const top = $("more-hints").start - 1;
+  const ranked = gains(model, answers).filter(({ id }) => document.querySelector(`[data-hint="${id}"]`));
+  ranked.forEach(({ id, gain }, i) => {
+    const hint = document.querySelector(`[data-hint="${id}"]`);
+    hint.querySelector("span").textContent =
+      fill(text.hint_gain, { gain: gain.toLocaleString(lang, { maximumFractionDigits: 1 }) });
+    $(i < top ? "hints" : "more-hints").append(hint);
+    hint.hidden = false;
+  });
+  $("more-hints-box").hidden = ranked.length <= top;
+  $("report-date").textContent = fill(text.report_date, { date: new Date().toLocaleDateString(lang, { dateStyle: "long" }) });
+  $("print").addEventListener("click", () => print());
+  $("no-hints").hidden = ranked.length > 0;
+  $("results").hidden = !ranked.length;
+}

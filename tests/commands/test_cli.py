@@ -1,0 +1,168 @@
+"""The `assess` command through Click's CliRunner (and once as a real process)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support.cli import run
+from support.paths import BROKEN, ROOT, SMALL_BANK, WARNINGS_BANK
+
+from builder import cli as cli_module
+from builder.bank.load import load
+from builder.commands.schema import bank_schema
+from builder.rules.scoring import score
+
+TOP_ANSWERS = {"svc-listen": 5, "svc-rivals": 1, "svc-fix": 1, "prd-launch": "ask", "prd-price": 5}
+
+
+
+def assert_clean_failure(result, stderr: str) -> None:
+    assert result.exit_code == 1, result.output
+    assert result.stderr == stderr
+    assert result.stdout == ""
+    assert "Traceback" not in result.output
+
+
+# --- validate --------------------------------------------------------------------------------------
+
+def test_validate_ok():
+    result = run("validate", "--bank", SMALL_BANK)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "small-shop 1.0 (e7a5c5fc90c9): 5 questions in 2 dimensions, en; 2 examples pass\n"
+    assert result.stderr == ""
+
+
+def test_validate_reports_every_problem(monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    assert_clean_failure(run("validate", "--bank", "several-files"), (
+        "several-files/10-listen.yml:7: unknown key 'weigth' (did you mean 'weight'?)\n"
+        "several-files/20-watch.yml:6: expected true or false, found the number 1\n"
+        "several-files/bank.yml:18: min_group_size must be at least 3, found 2\n"
+        "Error: 3 problems found\n"
+    ))
+
+
+def test_validate_yaml_syntax_error(monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    assert_clean_failure(run("validate", "--bank", "syntax-error"), (
+        "syntax-error/questions.yml:10: YAML syntax error: "
+        "the list opened with '[' on line 10 is not closed with ']' (or a ',' is missing); "
+        "put text that starts with [ in quotes\n"
+        "Error: 1 problem found\n"
+    ))
+
+
+WARNINGS = (
+    "warnings/bank.yml:11: {}dimension 'focus' has no question for the competitor pole\n"
+    "warnings/bank.yml:22: {}no recommendation for dimension 'focus' at level 'high'\n"
+    "warnings/questions.yml:7: {}question 'survey': all options score the same, so the answer changes nothing\n"
+)
+
+
+def test_validate_prints_warnings_and_succeeds(monkeypatch):
+    monkeypatch.chdir(WARNINGS_BANK.parent)
+    result = run("validate", "--bank", "warnings")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == WARNINGS.format(*["warning: "] * 3)
+    assert result.stdout.endswith("; 0 examples pass; 3 warnings\n")
+
+
+def test_validate_strict_fails_on_warnings(monkeypatch):
+    monkeypatch.chdir(WARNINGS_BANK.parent)
+    assert_clean_failure(run("validate", "--strict", "--bank", "warnings"),
+                         WARNINGS.format("", "", "") + "Error: 3 problems found\n")
+
+
+def test_validate_strict_passes_a_clean_bank():
+    assert run("validate", "--strict", "--bank", SMALL_BANK).exit_code == 0
+
+
+def test_missing_bank_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert_clean_failure(run("validate", "--bank", "nowhere"), "Error: bank folder not found: nowhere\n")
+    assert_clean_failure(run("score", "--bank", "nowhere", "-", input="{}"), "Error: bank folder not found: nowhere\n")
+
+
+# --- score -----------------------------------------------------------------------------------------
+
+def test_score_a_file(tmp_path):
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(TOP_ANSWERS), encoding="utf-8")
+    result = run("score", "--bank", SMALL_BANK, answers)
+    assert result.exit_code == 0, result.output
+    printed = json.loads(result.stdout)
+    assert printed == score(load(SMALL_BANK)[0].scoring_model, TOP_ANSWERS)
+    assert printed["overall"] == {"customer": 100, "competitor": 0, "index": 100, "quadrant": "customer",
+                                  "level": "high", "answered": 5, "total": 5}
+
+
+def test_score_stdin():
+    result = run("score", "--bank", SMALL_BANK, "-", input='{"svc-rivals": 5, "svc-listen": null}')
+    assert result.exit_code == 0, result.output
+    overall = json.loads(result.stdout)["overall"]
+    assert (overall["customer"], overall["competitor"], overall["answered"]) == (None, 100, 1)
+
+
+def test_score_invalid_answers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("answers.json").write_text('{\n  "svc-listen": 7,\n  "prd-launch": "asc",\n  "svc-lisen": 3\n}\n')
+    assert_clean_failure(run("score", "--bank", SMALL_BANK, "answers.json"), (
+        "answers.json:2: answer to 'svc-listen' must be a whole number from 1 to 5, found 7\n"
+        "answers.json:3: answer to 'prd-launch' must be one of copy, ask, both, ignore; found \"asc\"\n"
+        "answers.json:4: unknown question 'svc-lisen' (did you mean 'svc-listen'?)\n"
+        "Error: 3 problems found\n"
+    ))
+
+
+@pytest.mark.parametrize("text, stderr", [
+    ('{"svc-listen": 5,\n}', "<stdin>:2: invalid JSON: Expecting property name enclosed in double quotes\n"),
+    ("", "<stdin>:1: invalid JSON: Expecting value\n"),
+    ('{"svc-listen": 5,\n "svc-listen": 4}', "<stdin>:2: duplicate question id 'svc-listen'\n"),
+    ("[5, 1]", "<stdin>:1: answers must be an object mapping question ids to answers\n"),
+])
+def test_score_unreadable_answers(text, stderr):
+    assert_clean_failure(run("score", "--bank", SMALL_BANK, "-", input=text), stderr + "Error: 1 problem found\n")
+
+
+def test_score_refuses_a_broken_bank(monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    assert_clean_failure(run("score", "--bank", "unknown-key", "-", input="{}"), (
+        "unknown-key/questions.yml:10: unknown key 'wieght' (did you mean 'weight'?)\n"
+        "Error: 1 problem found\n"
+    ))
+
+
+# --- schema, errors, entry point -------------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["all", "bank", "questions"])
+def test_schema_prints_json(kind):
+    result = run("schema", "--file", kind)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == bank_schema(kind)
+
+
+def test_schema_default_is_all():
+    assert json.loads(run("schema").stdout)["title"] == bank_schema("all")["title"]
+
+
+def test_internal_errors_are_one_line(monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_module, "load_project", boom)
+    result = run("validate", "--bank", SMALL_BANK)
+    assert_clean_failure(result, "Error: internal error: RuntimeError('boom') (run with --debug for a traceback)\n")
+    debug = run("--debug", "validate", "--bank", SMALL_BANK)
+    assert isinstance(debug.exception, RuntimeError)
+
+
+def test_python_dash_m_builder_help():
+    done = subprocess.run([sys.executable, "-m", "builder", "--help"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Usage: assess [OPTIONS] COMMAND [ARGS]...")
+    for command in ("validate", "score", "schema"):
+        assert f"  {command} " in done.stdout

@@ -1,0 +1,141 @@
+"""`assess new`: a project that validates strictly and builds as it is, and
+editor support: every bank file names a JSON Schema that exists."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from support.cli import run
+from support.paths import ROOT
+
+from builder.commands import new as new_module
+from builder.commands.schema import bank_schema
+
+MODELINE = re.compile(r"\A# yaml-language-server: \$schema=(\S+)\n")
+PROJECT_FILES = [
+    ".github/workflows/pages.yml", ".gitignore", "README.md", "assessment.yml", "constraints.txt",
+    "questions/10-listening.yml",
+    "questions/20-deciding.yml", "questions/bank.yml", "requirements.txt", "schemas/assessment.schema.json",
+    "schemas/bank.schema.json",
+]
+
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """A fresh `assess new` project, as the working folder."""
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "my-assessment")
+    assert result.exit_code == 0, result.output
+    monkeypatch.chdir(tmp_path / "my-assessment")
+    return tmp_path / "my-assessment"
+
+
+def files_below(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def test_new_writes_a_project_and_says_what_next(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "my-assessment")
+    assert result.exit_code == 0, result.output
+    assert files_below(tmp_path / "my-assessment") == PROJECT_FILES
+    assert result.stdout.startswith("Created my-assessment/ with 11 files:\n  .github/workflows/pages.yml\n")
+    assert "  cd my-assessment\n  assess serve" in result.stdout
+
+
+def test_the_new_project_passes_strict_validation_and_builds(project):
+    result = run("validate", "--strict")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert re.fullmatch(r"my-assessment 0\.1 \(\w{12}\): 6 questions in 2 dimensions, en, de; 3 examples pass; "
+                        r"config assessment\.yml\n", result.stdout)
+    built = run("build", "--strict")
+    assert built.exit_code == 0, built.output
+    start = (project / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="brand" href="index.html">My assessment</a>' in start, "assessment.yml's title is used"
+    assert (project / "site" / "de" / "quiz.html").is_file()
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("taken").mkdir()
+    Path("taken/notes.txt").write_text("mine")
+    result = run("new", "taken")
+    assert (result.exit_code, result.stderr) == (1, "Error: taken is not empty; choose a new or empty folder\n")
+    assert files_below(Path("taken")) == ["notes.txt"]
+    Path("a-file").write_text("")
+    assert run("new", "a-file").exit_code == 2, "Click refuses a file where a folder is expected"
+    Path("empty").mkdir()
+    assert run("new", "empty").exit_code == 0, "an empty folder is fine"
+
+
+def test_written_schemas_are_those_of_this_assess(project):
+    for path, kind in [("schemas/bank.schema.json", "all"), ("schemas/assessment.schema.json", "config")]:
+        assert json.loads((project / path).read_text(encoding="utf-8")) == bank_schema(kind)
+
+
+BANK_FILES = sorted((ROOT / "questions").glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", BANK_FILES, ids=lambda p: p.name)
+def test_default_bank_files_reference_the_published_schema(path):
+    match = MODELINE.match(path.read_text(encoding="utf-8"))
+    assert match, f"{path.name} should start with a yaml-language-server $schema comment"
+    assert (path.parent / match[1]).resolve() == ROOT / "docs" / "bank.schema.json"
+
+
+def test_project_files_reference_the_schemas_written_beside_them(project):
+    expected = {"assessment.yml": "schemas/assessment.schema.json"}
+    expected |= {f"questions/{p.name}": "schemas/bank.schema.json" for p in (project / "questions").glob("*.yml")}
+    for name, schema in expected.items():
+        match = MODELINE.match((project / name).read_text(encoding="utf-8"))
+        assert match, name
+        assert (project / name).parent.joinpath(match[1]).resolve() == (project / schema).resolve(), name
+
+
+@pytest.mark.parametrize("recorded, requirement", [
+    ({"url": "https://github.com/example/assess.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}},
+     "assess @ git+https://github.com/example/assess.git@abc123"),
+    ({"url": "file:///home/me/assess", "dir_info": {"editable": True}}, None),
+    ({"url": "file:///home/me/assess", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}, None),
+    (None, None),
+])
+def test_requirements_name_where_assess_came_from(monkeypatch, recorded, requirement):
+    class Distribution:
+        def read_text(self, name):
+            assert name == "direct_url.json"
+            return json.dumps(recorded) if recorded else None
+
+    monkeypatch.setattr(new_module.importlib.metadata, "distribution", lambda name: Distribution())
+    assert new_module.install_requirement() == requirement
+
+
+@pytest.mark.parametrize("requirement", [None, "assess @ git+https://github.com/example/assess.git@abc123"])
+def test_requirements_txt(tmp_path, monkeypatch, requirement):
+    monkeypatch.setattr(new_module, "install_requirement", lambda: requirement)
+    new_module.new_project(tmp_path / "p")
+    text = (tmp_path / "p" / "requirements.txt").read_text(encoding="utf-8")
+    if requirement:
+        assert text == requirement + "\n"
+    else:  # comments only, explaining what to write
+        assert all(line.startswith("#") for line in text.splitlines())
+        assert '"assess" on PyPI is a different project' in text
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):
+    real_write = Path.write_bytes
+
+    def write_until_the_readme(path, data):
+        if path.name == "README.md":
+            raise OSError(28, "No space left on device", str(path))
+        return real_write(path, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_until_the_readme)
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "project")
+    assert (result.exit_code, result.stderr) == (1, f"Error: cannot write {Path('project/README.md')}: "
+                                                    "No space left on device\n")
+    assert list(tmp_path.iterdir()) == []

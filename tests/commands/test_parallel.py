@@ -1,0 +1,116 @@
+"""Large banks are read and rendered by forked processes (builder/parallel.py,
+#8); the result must be exactly what one process produces."""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+from support.answers import random_answers
+from support.cli import run
+from support.genbank import generate_bank
+from support.paths import FIXTURES
+
+from builder import parallel
+from builder.bank.load import PARALLEL_READ_FROM, load
+from builder.commands.build import PARALLEL_RENDER_FROM, build
+from builder.rules import team
+from builder.rules.codes import encode
+from builder.rules.team import Found, aggregate, read_codes
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+
+
+@pytest.fixture
+def two_cores(monkeypatch):
+    """Fork even with the test session's threads running: the children only compute."""
+    monkeypatch.setattr(parallel, "cores", lambda: 2)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
+
+
+@linux_only
+def test_map_forked_keeps_order_and_uses_other_processes(two_cores):
+    results = parallel.map_forked(lambda n: (n * n, os.getpid()), range(7))
+    assert [square for square, _ in results] == [n * n for n in range(7)]
+    assert len({pid for _, pid in results}) == 2, "one group in this process, one in a child"
+    assert results[0][1] == os.getpid()
+
+
+@linux_only
+def test_a_failing_child_is_redone_here_so_the_error_surfaces(two_cores):
+    parent = os.getpid()
+
+    def only_here(n):
+        if os.getpid() != parent:
+            raise RuntimeError("child")
+        return n
+
+    assert parallel.map_forked(only_here, [1, 2, 3]) == [1, 2, 3]
+
+    def broken(n):
+        raise ValueError(f"bad item {n}")
+
+    with pytest.raises(ValueError, match="bad item 0"):
+        parallel.map_forked(broken, [0, 1])
+
+
+def test_small_work_stays_in_this_process(two_cores):
+    results = parallel.map_forked(lambda n: os.getpid(), [1, 2], worthwhile=False)
+    assert results == [os.getpid(), os.getpid()]
+
+
+def test_a_large_build_is_the_same_with_and_without_forks(tmp_path, monkeypatch):
+    bank = generate_bank(PARALLEL_RENDER_FROM, tmp_path / "bank")
+    assert sum(p.stat().st_size for p in bank.glob("*.yml")) > PARALLEL_READ_FROM, "files are read in parallel too"
+    # the command line is one thread, so it forks wherever it can
+    subprocess.run([sys.executable, "-m", "builder", "build", "--bank", str(bank), "-d", str(tmp_path / "forked")],
+                   check=True, capture_output=True)
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    build(bank, tmp_path / "single")
+    files = sorted(p.relative_to(tmp_path / "single") for p in (tmp_path / "single").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "forked") for p in (tmp_path / "forked").rglob("*")
+                           if p.is_file())
+    for rel in files:
+        assert (tmp_path / "forked" / rel).read_bytes() == (tmp_path / "single" / rel).read_bytes(), rel
+    assert (tmp_path / "single" / "de" / "quiz.html").stat().st_size > 100_000
+
+
+def test_problems_of_a_large_bank_are_the_same_with_and_without_forks(tmp_path, monkeypatch):
+    bank = generate_bank(PARALLEL_RENDER_FROM, tmp_path / "bank")
+    for name in ("10-attitude.yml", "30-cooperation.yml"):
+        path = bank / name
+        path.write_text(path.read_text(encoding="utf-8").replace("pole: customer", "pole: customers", 1),
+                        encoding="utf-8")
+    forked = subprocess.run([sys.executable, "-m", "builder", "validate", "--bank", str(bank)],
+                            capture_output=True, text=True)
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    single = run("validate", "--bank", bank)
+    assert forked.returncode == single.exit_code == 1
+    assert forked.stderr == single.output
+    assert forked.stderr.count("'customers' is not one of: customer, competitor") == 2
+
+
+@linux_only
+def test_codes_are_read_and_a_team_aggregated_the_same_with_and_without_forks(two_cores, monkeypatch):
+    bank, _ = load(FIXTURES / "banks" / "segmented")
+    model, tag, segments = bank.scoring_model, bank.tag, bank.segment_ids
+    rng = random.Random("fork")
+    codes = [encode(model, tag, random_answers(model, rng, skip_rate=0.2), rng.randint(0, len(segments)))
+             for _ in range(300)]
+    codes += [codes[7], codes[8].lower(), codes[9][:-1] + "0", "garbage", codes[10] + "Z" * 40]  # refusals, repeats
+    found = [Found("", i, c) for i, c in enumerate(codes, 1)]
+
+    def team_json():
+        collection = read_codes(model, tag, len(segments), found)
+        refused = [(item, error.reason, str(error)) for item, error in collection.invalid]
+        return refused, collection.duplicates, aggregate(model, segments, bank.min_group_size, collection)
+
+    single = team_json()
+    assert len(single[0]) == 3 and len(single[1]) >= 2
+    forks = []
+    monkeypatch.setattr(team, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(parallel, "fork", lambda *args, fork=parallel.fork: forks.append(1) or fork(*args))
+    assert team_json() == single
+    assert forks == [1, 1], "half of the codes were decoded, and half scored, in a child"
