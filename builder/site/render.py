@@ -15,7 +15,7 @@ from ..bank.model import Bank, num
 from ..errors import BankError, Problem
 from .assets import Assets, load_assets
 from .config import SiteConfig
-from .markup import render_markdown
+from .markup import lead, render_markdown
 from .pages import (
     PAGES,
     RESULT_PAGES,
@@ -93,6 +93,7 @@ class Pages:
             "csp": content_security_policy(options.live_reload is not None),
             "live_reload": options.live_reload is not None,
             "md": render_markdown,
+            "lead": lead,
             "fill": fill,
             "num": num,
             "minutes": minutes(bank),

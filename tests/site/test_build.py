@@ -144,3 +144,16 @@ def test_cli_build(tmp_path):
     broken = run("build", "--bank", tmp_path / "missing", "-d", tmp_path / "out")
     assert broken.exit_code == 1
     assert broken.stderr == f"Error: bank folder not found: {tmp_path / 'missing'}\n"
+
+
+def test_a_one_language_site_opens_on_its_start_page(tmp_path, default_site):
+    """Nothing to choose: the root page moves straight on (and links there for browsers that do not);
+    a site in several languages offers them."""
+    def refresh(page) -> list[str]:
+        return [e.attrs["content"] for e in page.elements if e.attrs.get("http-equiv") == "refresh"]
+
+    build(BANKS["small"], tmp_path / "site")
+    root = parse_page(tmp_path / "site" / "index.html")
+    assert refresh(root) == ["0; url=en/index.html"]
+    assert "en/index.html" in [url for _, url in root.urls()]
+    assert refresh(parse_page(default_site / "index.html")) == []
