@@ -154,14 +154,20 @@ def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...
 
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def new(directory: Path) -> None:
+@click.option("--generator", metavar="SPEC",
+              help="Requirement line that installs assess in the publishing workflow, e.g. "
+                   "'assess-obsession @ git+https://github.com/ORG/assess@v0.1.0' (default: this assess, "
+                   "when it can tell where it was installed from).")
+def new(directory: Path, generator: str | None) -> None:
     """Create a new assessment project in DIRECTORY (new or empty)."""
-    written = new_project(directory)
-    click.echo(f"Created {directory}/ with {len(written)} files:")
-    for path in written:
+    created = new_project(directory, generator)
+    click.echo(f"Created {directory}/ with {plural(len(created.files), 'file')}:")
+    for path in created.files:
         click.echo(f"  {path.relative_to(directory).as_posix()}")
     click.echo(f"\nNext:\n  cd {directory}\n  assess serve        # preview, rebuilds on change\n"
                "  assess validate --strict\nSee README.md there for publishing on GitHub Pages.")
+    if created.unknown_generator:
+        click.echo(f"warning: {created.unknown_generator}", err=True)
 
 
 @cli.command()

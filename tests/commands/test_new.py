@@ -96,33 +96,69 @@ def test_project_files_reference_the_schemas_written_beside_them(project):
         assert (project / name).parent.joinpath(match[1]).resolve() == (project / schema).resolve(), name
 
 
-@pytest.mark.parametrize("recorded, requirement", [
-    ({"url": "https://github.com/example/assess.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}},
-     "assess @ git+https://github.com/example/assess.git@abc123"),
-    ({"url": "file:///home/me/assess", "dir_info": {"editable": True}}, None),
-    ({"url": "file:///home/me/assess", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}, None),
-    (None, None),
-])
-def test_requirements_name_where_assess_came_from(monkeypatch, recorded, requirement):
+GIT = {"url": "https://github.com/example/assess.git", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}
+
+
+@pytest.mark.parametrize("recorded, requirement, why", [
+    (GIT, "assess-obsession @ git+https://github.com/example/assess.git@abc123", None),
+    (GIT | {"subdirectory": "tool"}, "assess-obsession @ git+https://github.com/example/assess.git@abc123"
+     "#subdirectory=tool", None),
+    ({"url": "https://example.com/a.whl", "archive_info": {"hashes": {"sha256": "f00"}}},
+     "assess-obsession @ https://example.com/a.whl#sha256=f00", None),
+    (None, "assess-obsession==0.1.0", None),  # from an index: pip records no direct URL
+    ({"url": "file:///home/me/assess", "dir_info": {"editable": True}}, None,
+     "this assess was installed from a local folder (file:///home/me/assess)"),
+    ({"url": "file:///home/me/assess", "dir_info": {}}, None,
+     "this assess was installed from a local folder (file:///home/me/assess)"),
+    ({"url": "file:///home/me/assess", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}, None,
+     "this assess was installed from a local folder (file:///home/me/assess)"),
+], ids=["git", "subdirectory", "archive", "index", "editable", "folder", "local-git"])
+def test_the_requirement_installs_the_assess_that_ran(monkeypatch, recorded, requirement, why):
     class Distribution:
+        version = "0.1.0"
+
         def read_text(self, name):
             assert name == "direct_url.json"
             return json.dumps(recorded) if recorded else None
 
-    monkeypatch.setattr(new_module.importlib.metadata, "distribution", lambda name: Distribution())
-    assert new_module.install_requirement() == requirement
+    monkeypatch.setattr(new_module.importlib.metadata, "distribution",
+                        lambda name: Distribution() if name == "assess-obsession" else pytest.fail(name))
+    assert new_module.generator_requirement() == (requirement, why)
 
 
-@pytest.mark.parametrize("requirement", [None, "assess @ git+https://github.com/example/assess.git@abc123"])
-def test_requirements_txt(tmp_path, monkeypatch, requirement):
-    monkeypatch.setattr(new_module, "install_requirement", lambda: requirement)
-    new_module.new_project(tmp_path / "p")
+def test_new_says_when_it_cannot_tell_where_assess_came_from(tmp_path, monkeypatch):
+    """This checkout is installed editable: CI cannot install from a local folder."""
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "p")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: requirements.txt names no assess for the publishing workflow to install: this assess was "
+        f"installed from a local folder ({ROOT.as_uri()}). Write one there before publishing, e.g. "
+        "assess-obsession @ git+https://github.com/YOUR-ORG/assess@v0.1.0 (or create the project with "
+        "--generator SPEC)\n")
     text = (tmp_path / "p" / "requirements.txt").read_text(encoding="utf-8")
-    if requirement:
-        assert text == requirement + "\n"
-    else:  # comments only, explaining what to write
-        assert all(line.startswith("#") for line in text.splitlines())
-        assert '"assess" on PyPI is a different project' in text
+    assert all(line.startswith("#") for line in text.splitlines()), "comments only: pip installs nothing"
+    assert f"# tell: this assess was installed from a local folder ({ROOT.as_uri()}).\n" in text
+    assert "#   assess-obsession @ git+https://github.com/YOUR-ORG/assess@v0.1.0\n" in text
+
+
+def test_new_writes_the_generator_it_is_given(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    spec = "assess-obsession @ git+https://github.com/acme/assess@v1.2"
+    result = run("new", "p", "--generator", spec)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (tmp_path / "p" / "requirements.txt").read_text(encoding="utf-8") == spec + "\n"
+
+
+@pytest.mark.parametrize("spec", ["assess @ git+https://github.com/acme/assess@v1", "git+https://github.com/acme/assess",
+                                  "assess-obsession==1\nevil"])
+def test_new_refuses_a_generator_of_another_package(tmp_path, monkeypatch, spec):
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "p", "--generator", spec)
+    assert (result.exit_code, result.stderr) == (1, f"Error: --generator {spec!r}: give a requirement of "
+                                                    "assess-obsession, e.g. 'assess-obsession @ "
+                                                    "git+https://github.com/YOUR-ORG/assess@v0.1.0'\n")
+    assert not (tmp_path / "p").exists()
 
 
 def test_a_failed_write_leaves_nothing_behind(tmp_path, monkeypatch):

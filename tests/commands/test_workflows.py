@@ -16,11 +16,12 @@ import yaml
 from click.testing import CliRunner
 from support.paths import ROOT
 
+from builder import DISTRIBUTION
 from builder.cli import cli
 from builder.commands.new import SCAFFOLD, new_project
 
 WORKFLOW = ".github/workflows/pages.yml"
-METADATA = importlib.metadata.metadata("assess")  # of this checkout, installed editable
+METADATA = importlib.metadata.metadata(DISTRIBUTION)  # of this checkout, installed editable
 #: the official actions a Pages workflow needs, at the major versions we know
 OFFICIAL_ACTIONS = {"actions/checkout": "v4", "actions/setup-python": "v5", "actions/configure-pages": "v5",
                     "actions/upload-pages-artifact": "v3", "actions/deploy-pages": "v4"}
