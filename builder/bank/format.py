@@ -140,7 +140,7 @@ QUESTION = Record({
     "improve": Field(MARKDOWN, False, doc="Markdown hint for answers that leave customer points."),
     "weight": Field(WEIGHT, False, 1),
 }, lambda options=(), **values: Question(options=tuple(options or ()), **values), name="question",
-    selector="type", variants={
+    selector="type", lines_of=("dimension",), variants={
     "likert": {
         "pole": Field(Enum(*AXES), doc="The axis this statement measures."),
         "reverse": Field(Bool(), False, False, "True when agreeing is the low end."),
@@ -150,5 +150,5 @@ QUESTION = Record({
 
 QUESTION_FILE = Record({
     "dimension": Field(SLUG, False, doc="Default dimension of this file's questions."),
-    "questions": Field(ListOf(QUESTION, 1, noun="questions")),
-}, doc="A file of questions.")
+    "questions": Field(ListOf(QUESTION, 1, noun="questions", keep_valid=True)),
+}, doc="A file of questions.", lines_of=("dimension",))

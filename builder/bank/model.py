@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,6 +29,8 @@ DEFAULT_SCALES = {
 class Located:
     path: str = field(default="", kw_only=True, compare=False, repr=False)
     line: int = field(default=0, kw_only=True, compare=False, repr=False)
+    #: lines of single keys' values, for messages that point at them (format.py's `lines_of`)
+    lines: Mapping[str, int] = field(default_factory=dict, kw_only=True, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,33 @@ def test_validate_reports_every_problem(monkeypatch):
     ))
 
 
+def test_validate_reports_what_a_broken_bank_yml_used_to_hide(monkeypatch):
+    """A broken level in bank.yml, a misspelt dimension and a question without its pole: all at once."""
+    monkeypatch.chdir(BROKEN)
+    assert_clean_failure(run("validate", "--bank", "errors-in-every-file"), (
+        "errors-in-every-file/bank.yml:12: expected a number, found the text 'lots'\n"
+        "errors-in-every-file/questions.yml:10: unknown dimension 'fokus' (did you mean 'focus'?)\n"
+        "errors-in-every-file/questions.yml:12: question 'copy': missing key 'pole'\n"
+        "Error: 3 problems found\n"
+    ))
+
+
+def test_validate_points_at_a_misspelt_dimension_of_a_file_once(monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    assert_clean_failure(run("validate", "--bank", "unknown-file-dimension"), (
+        "unknown-file-dimension/bank.yml:8: warning: dimension 'focus' has no question for the customer pole\n"
+        "unknown-file-dimension/bank.yml:8: warning: dimension 'focus' has no question for the competitor pole\n"
+        "unknown-file-dimension/questions.yml:1: unknown dimension 'fokus' (did you mean 'focus'?)\n"
+        "Error: 1 problem found\n"
+    ))
+
+
+def test_validate_points_at_the_dimension_line_of_a_question(monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    result = run("validate", "--bank", "unknown-dimension")
+    assert "unknown-dimension/questions.yml:10: unknown dimension 'fokus' (did you mean 'focus'?)\n" in result.stderr
+
+
 def test_validate_yaml_syntax_error(monkeypatch):
     monkeypatch.chdir(BROKEN)
     assert_clean_failure(run("validate", "--bank", "syntax-error"), (
