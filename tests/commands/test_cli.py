@@ -82,6 +82,18 @@ def test_validate_yaml_syntax_error(monkeypatch):
     ))
 
 
+def test_validate_names_a_tab_at_the_top_level(bank_copy, monkeypatch):
+    """PyYAML itself says "found character that cannot start any token"."""
+    with open(bank_copy / "bank.yml", "a", encoding="utf-8") as bank_file:
+        bank_file.write("\tmin_group_size: 5\n")
+    lines = (bank_copy / "bank.yml").read_text(encoding="utf-8").count("\n")
+    monkeypatch.chdir(bank_copy.parent)
+    assert_clean_failure(run("validate", "--bank", "bank"), (
+        f"bank/bank.yml:{lines}: YAML syntax error: tab character (YAML indents with spaces)\n"
+        "Error: 1 problem found\n"
+    ))
+
+
 WARNINGS = (
     "warnings/bank.yml:11: {}dimension 'focus' has no question for the competitor pole\n"
     "warnings/bank.yml:22: {}no recommendation for dimension 'focus' at level 'high'\n"
