@@ -9,6 +9,7 @@ import click
 
 from . import __version__
 from .commands.build import build
+from .commands.i18n import ui_template
 from .commands.new import new_project
 from .commands.project import load_bank, load_project
 from .commands.report import read_source, report, report_language, summary, team_json, write_report
@@ -176,6 +177,17 @@ def new(directory: Path, generator: str | None) -> None:
 def schema(kind: str) -> None:
     """Print the JSON Schema of bank.yml and question files (or of assessment.yml)."""
     click.echo(json.dumps(bank_schema(kind), indent=2, ensure_ascii=False))
+
+
+@cli.command()
+@click.option("--template", metavar="[LANG]", is_flag=False, flag_value="en", default=None,
+              help="Print the UI strings of LANG to start from: for a new language the English ones, "
+                   "to translate (default: en).")
+def i18n(template: str | None) -> None:
+    """UI strings: print a file to translate (or to reword in a theme)."""
+    if template is None:
+        raise click.UsageError("say what to print: --template [LANG] prints a UI strings file to translate")
+    click.echo(ui_template(template), nl=False)
 
 
 def plural(count: int, noun: str) -> str:

@@ -134,7 +134,8 @@ def test_language_without_ui_strings_is_reported(tmp_path):
         build(bank, tmp_path / "site")
     (problem,) = failure.value.problems
     assert problem.path.endswith("site_src/i18n/xx.yml")
-    assert problem.message == "no UI strings for language 'xx': copy en.yml to xx.yml and translate it"
+    assert problem.message == ("no UI strings for language 'xx': create this file from the English ones "
+                               "(assess i18n --template xx prints them) and translate it")
 
 
 def test_cli_build(tmp_path):
