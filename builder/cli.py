@@ -15,7 +15,7 @@ from .commands.project import load_bank, load_project
 from .commands.report import read_source, report, report_language, summary, team_json, write_report
 from .commands.schema import bank_schema
 from .commands.serve import serve_project
-from .errors import AssessError
+from .errors import AssessError, printed
 from .resources import default_bank
 from .rules.answers import read_answers
 from .rules.scoring import score
@@ -62,8 +62,8 @@ def config_option(command):
 
 
 def echo_warnings(warnings) -> None:
-    for warning in warnings:
-        click.echo(str(warning), err=True)
+    for line in printed(warnings):
+        click.echo(line, err=True)
 
 
 @cli.command()
@@ -159,9 +159,11 @@ def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...
               help="Requirement line that installs assess in the publishing workflow, e.g. "
                    "'assess-obsession @ git+https://github.com/ORG/assess@v0.1.0' (default: this assess, "
                    "when it can tell where it was installed from).")
-def new(directory: Path, generator: str | None) -> None:
+@click.option("--languages", metavar="LANG[,LANG]",
+              help="The bank's languages, the first the default: en, de or both (default: en,de).")
+def new(directory: Path, generator: str | None, languages: str | None) -> None:
     """Create a new assessment project in DIRECTORY (new or empty)."""
-    created = new_project(directory, generator)
+    created = new_project(directory, generator, languages)
     click.echo(f"Created {directory}/ with {plural(len(created.files), 'file')}:")
     for path in created.files:
         click.echo(f"  {path.relative_to(directory).as_posix()}")

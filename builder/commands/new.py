@@ -17,11 +17,13 @@ from pathlib import Path
 from .. import DISTRIBUTION
 from ..errors import AssessError
 from ..resources import bundled
+from .new_languages import in_languages, parse_languages, scaffold_languages
 from .schema import bank_schema
 
 SCAFFOLD = Path(__file__).with_name("scaffold")
 #: stored without the dot, so that packaging tools treat them as plain files
 RENAMES = {"gitignore": ".gitignore"}
+BANK_YML = "questions/bank.yml"
 SCHEMAS = {"schemas/bank.schema.json": "all", "schemas/assessment.schema.json": "config"}
 #: the parts of the lock (constraints.txt, written by tests/support/lock.py), each headed `# <name>`
 LOCK_SECTIONS = ("runtime", "tests", "build")
@@ -44,9 +46,10 @@ class NewProject:
     unknown_generator: str | None = None
 
 
-def new_project(target: Path, generator: str | None = None) -> NewProject:
+def new_project(target: Path, generator: str | None = None, languages: str | None = None) -> NewProject:
     """Create the project in `target` (new or empty). `generator` is the requirement that
-    installs assess in the publishing workflow (default: the one running, if it can tell)."""
+    installs assess in the publishing workflow (default: the one running, if it can tell);
+    `languages` some of the scaffold's, comma-separated (default: all)."""
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise AssessError(f"{target} exists and is not a folder")
@@ -57,11 +60,15 @@ def new_project(target: Path, generator: str | None = None) -> NewProject:
         requirement, why = generator.strip(), None
     else:
         requirement, why = generator_requirement()
+    available = scaffold_languages((SCAFFOLD / BANK_YML).read_text(encoding="utf-8"))
+    chosen = parse_languages(languages, available) if languages is not None else available
     files: dict[str, bytes] = {}
     for path in sorted(SCAFFOLD.rglob("*")):
         if path.is_file():
             rel = path.relative_to(SCAFFOLD).as_posix()
             files[RENAMES.get(rel, rel)] = path.read_bytes()
+            if chosen != available and rel.startswith("questions/"):
+                files[rel] = in_languages(path.read_text(encoding="utf-8"), available, chosen).encode("utf-8")
     for rel, kind in SCHEMAS.items():
         files[rel] = (json.dumps(bank_schema(kind), indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     files["requirements.txt"] = (requirement + "\n" if requirement else UNKNOWN_SOURCE.format(why=why)).encode()

@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 from markupsafe import escape
 
-from ..errors import AssessError, BankError
+from ..errors import AssessError, BankError, printed
 from ..site.config import CONFIG_FILE_NAME, find_config
 from ..site.render import LIVE_RELOAD
 from .build import build, watched_paths
@@ -160,7 +160,7 @@ def serve(build_into: Callable[[Path], None], watched: Callable[[], list[Path]],
         try:
             build_into(site_dir)
         except BankError as exc:
-            state["errors"] = "\n".join(str(p) for p in exc.problems)
+            state["errors"] = "\n".join(printed(exc.problems))
             click.echo(f"{state['errors']}\nBuild failed; still serving the last good site.", err=True)
             channel.publish({"type": "error", "text": state["errors"]})
             return

@@ -13,6 +13,7 @@ from support.paths import BROKEN, ROOT, SMALL_BANK, WARNINGS_BANK
 from builder import cli as cli_module
 from builder.bank.load import load
 from builder.commands.schema import bank_schema
+from builder.errors import Problem, printed
 from builder.rules.scoring import score
 
 TOP_ANSWERS = {"svc-listen": 5, "svc-rivals": 1, "svc-fix": 1, "prd-launch": "ask", "prd-price": 5}
@@ -92,6 +93,20 @@ def test_validate_names_a_tab_at_the_top_level(bank_copy, monkeypatch):
         f"bank/bank.yml:{lines}: YAML syntax error: tab character (YAML indents with spaces)\n"
         "Error: 1 problem found\n"
     ))
+
+
+def test_a_message_at_three_places_or_more_is_printed_once():
+    """docs/authoring.md describes the grouped line; twice is not yet a flood."""
+    def problem(line, message, warning=False):
+        return Problem("q.yml", line, message, warning)
+
+    assert printed([problem(1, "a"), problem(2, "b"), problem(3, "a"), problem(4, "a", True), problem(5, "a"),
+                    problem(6, "b"), problem(7, "a", True), problem(8, "a", True), problem(9, "a")]) == [
+        "q.yml:1: a (4 times; also at q.yml:3, q.yml:5 and 1 more)",
+        "q.yml:2: b",
+        "q.yml:4: warning: a (3 times; also at q.yml:7, q.yml:8)",
+        "q.yml:6: b",
+    ]
 
 
 WARNINGS = (

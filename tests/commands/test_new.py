@@ -10,6 +10,7 @@ import pytest
 from support.cli import run
 from support.paths import ROOT
 
+from builder.bank.load import load
 from builder.commands import new as new_module
 from builder.commands.schema import bank_schema
 
@@ -70,6 +71,61 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path, monkeypatch):
     assert run("new", "a-file").exit_code == 2, "Click refuses a file where a folder is expected"
     Path("empty").mkdir()
     assert run("new", "empty").exit_code == 0, "an empty folder is fine"
+
+
+def test_a_flood_of_one_message_is_one_line(project):
+    """The two-language scaffold switched to English only: every German text is out of place."""
+    bank = project / "questions" / "bank.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("languages: [en, de]", "languages: [en]"),
+                    encoding="utf-8")
+    result = run("validate")
+    assert (result.exit_code, result.stderr) == (1, (
+        "questions/10-listening.yml:11: language 'de' is not in the bank's languages (en) (37 times; also at "
+        "questions/10-listening.yml:14, questions/10-listening.yml:21 and 34 more)\n"
+        "Error: 37 problems found\n"))
+
+
+@pytest.mark.parametrize("languages", ["en", "de"])
+def test_new_scaffolds_a_one_language_project(tmp_path, monkeypatch, languages):
+    monkeypatch.chdir(tmp_path)
+    assert run("new", "both").exit_code == 0
+    result = run("new", "one", "--languages", languages)
+    assert result.exit_code == 0, result.output
+    assert files_below(tmp_path / "one") == PROJECT_FILES
+    monkeypatch.chdir(tmp_path / "one")
+    validated = run("validate", "--strict")
+    assert validated.exit_code == 0, validated.output
+    assert f"6 questions in 2 dimensions, {languages}; 3 examples pass" in validated.stdout
+    one, both = load(tmp_path / "one" / "questions")[0], load(tmp_path / "both" / "questions")[0]
+    assert one.languages == [languages] and one.fingerprint == both.fingerprint
+    only = lambda text: {languages: text[languages]}  # noqa: E731
+    assert [only(q.text) for q in both.questions] == [q.text for q in one.questions]
+    assert [[only(o.text) for o in q.options] for q in both.questions] == [[o.text for o in q.options]
+                                                                           for q in one.questions]
+    assert [only(d.title) for d in both.dimensions] == [d.title for d in one.dimensions]
+    assert only(both.intro) == one.intro and only(both.quadrants.both.description) == one.quadrants.both.description
+    assert {d: {lv: only(text) for lv, text in by_level.items()} for d, by_level in both.recommendations.items()} \
+        == one.recommendations
+    for path in (tmp_path / "one" / "questions").glob("*.yml"):  # plain text, as a one-language author writes
+        text = path.read_text(encoding="utf-8")
+        assert "{en:" not in text and "  de:" not in text and "  en:" not in text, path.name
+        assert text.startswith("# yaml-language-server: $schema=../schemas/bank.schema.json\n"), "comments stay"
+
+
+def test_new_puts_the_default_language_first(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("new", "p", "--languages", "de,en").exit_code == 0
+    assert load(tmp_path / "p" / "questions")[0].languages == ["de", "en"]
+
+
+@pytest.mark.parametrize("languages", ["fr", "en,en", "", "en,fr"])
+def test_new_offers_the_languages_of_its_texts(tmp_path, monkeypatch, languages):
+    monkeypatch.chdir(tmp_path)
+    result = run("new", "p", "--languages", languages)
+    assert (result.exit_code, result.stderr) == (1, (
+        f"Error: --languages {languages}: choose from en, de, separated by commas (the new project's texts are "
+        "in these; add other languages to it later, see docs/authoring.md)\n"))
+    assert not (tmp_path / "p").exists()
 
 
 def test_written_schemas_are_those_of_this_assess(project):
