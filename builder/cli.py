@@ -15,7 +15,7 @@ from .commands.project import load_bank, load_project
 from .commands.report import read_source, report, report_language, summary, team_json, write_report
 from .commands.schema import bank_schema
 from .commands.serve import serve_project
-from .errors import AssessError, printed
+from .errors import AssessError, plural, printed
 from .resources import default_bank
 from .rules.answers import read_answers
 from .rules.scoring import score
@@ -79,7 +79,7 @@ def validate(bank: Path | None, config: Path | None, strict: bool) -> None:
     click.echo(
         f"{b.id} {b.version} ({b.fingerprint}): {plural(len(b.questions), 'question')} in "
         f"{plural(len(b.dimensions), 'dimension')}, "
-        f"{', '.join(b.languages)}; {plural(len(b.examples), 'example')} pass"
+        f"{', '.join(b.languages)}; {plural(len(b.examples), 'example')} pass{'es' if len(b.examples) == 1 else ''}"
         + (f"; config {config_file}" if config_file else "")
         + (f"; {plural(len(project.warnings), 'warning')}" if project.warnings else "")
     )
@@ -114,7 +114,8 @@ def build_command(bank: Path | None, site_dir: Path, base_url: str | None, confi
     project = build(bank or default_bank(), site_dir, base_url=base_url, strict=strict, clean=clean,
                     config_file=find_config(config))
     echo_warnings(project.warnings)
-    click.echo(f"Built {site_dir}/ for {', '.join(project.bank.languages)} ({len(project.bank.questions)} questions)")
+    click.echo(f"Built {site_dir}/ for {', '.join(project.bank.languages)} "
+               f"({plural(len(project.bank.questions), 'question')})")
 
 
 @cli.command("serve")
@@ -146,7 +147,7 @@ def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...
     team = report(project.bank, sources, warn=lambda line: click.echo(line, err=True))
     if out is not None:
         write_report(project, team, out, lang, bank_dir)
-        click.echo(f"Wrote {out / 'index.html'} ({team['codes']['valid']} codes)", err=as_json)
+        click.echo(f"Wrote {out / 'index.html'} ({plural(team['codes']['valid'], 'code')})", err=as_json)
     if as_json:
         click.echo(team_json(team), nl=False)
     elif out is None:
@@ -190,10 +191,6 @@ def i18n(template: str | None) -> None:
     if template is None:
         raise click.UsageError("say what to print: --template [LANG] prints a UI strings file to translate")
     click.echo(ui_template(template), nl=False)
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def main() -> None:

@@ -48,13 +48,17 @@ class BankError(AssessError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted_problems(problems)
-        errors = sum(not p.warning for p in self.problems)
-        super().__init__(f"{errors} problem{'s' if errors != 1 else ''} found")
+        super().__init__(f"{plural(sum(not p.warning for p in self.problems), 'problem')} found")
 
     def show(self, file=None) -> None:
         for line in printed(self.problems):
             click.echo(line, err=True)
         click.echo(f"Error: {self.message}", err=True)
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 code`, `2 codes`: every count the command line prints reads right."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def decode_utf8(source: str, data: bytes) -> str:

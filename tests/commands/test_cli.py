@@ -36,6 +36,13 @@ def test_validate_ok():
     assert result.stderr == ""
 
 
+def test_validate_counts_read_right_for_one(bank_copy):
+    text = (bank_copy / "bank.yml").read_text(encoding="utf-8")
+    (bank_copy / "bank.yml").write_text(text[:text.index("  - name: only the rival item")], encoding="utf-8")
+    result = run("validate", "--bank", bank_copy)
+    assert result.stdout == "small-shop 1.0 (e7a5c5fc90c9): 5 questions in 2 dimensions, en; 1 example passes\n"
+
+
 def test_validate_reports_every_problem(monkeypatch):
     monkeypatch.chdir(BROKEN)
     assert_clean_failure(run("validate", "--bank", "several-files"), (

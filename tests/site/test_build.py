@@ -114,7 +114,7 @@ def test_refuses_to_replace_folders_it_did_not_build(tmp_path, monkeypatch):
     with pytest.raises(AssessError, match=r"is not empty and was not built by assess"):
         build(BANKS["small"], precious)
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(AssessError, match="refusing to build into"):
+    with pytest.raises(AssessError, match="refusing to write into"):
         build(BANKS["small"], tmp_path)
     assert (precious / "todo.txt").read_text() == "keep me"
 
@@ -136,6 +136,29 @@ def test_language_without_ui_strings_is_reported(tmp_path):
     assert problem.path.endswith("site_src/i18n/xx.yml")
     assert problem.message == ("no UI strings for language 'xx': create this file from the English ones "
                                "(assess i18n --template xx prints them) and translate it")
+
+
+def test_cli_build_names_its_own_option_for_the_folder(tmp_path):
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("build", "--bank", BANKS["small"], "-d", taken)
+    assert (result.exit_code, result.stderr) == (1, f"Error: {taken} is not empty and was not built by assess "
+                                                    "(no .nojekyll); remove it or choose another -d/--site-dir\n")
+
+
+def test_cli_build_counts_read_right(tmp_path):
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "bank.yml").write_text(
+        "schema: 1\nid: one\nversion: '1'\nlanguages: [en]\ntitle: One\nintro: One question.\n"
+        "dimensions: [{id: d, title: D}]\nlevels: [{id: low, min: 0, title: Low}]\nquadrants:\n"
+        + "".join(f"  {q}: {{title: {q}, description: {q}.}}\n" for q in ("customer", "competitor", "both", "inward"))
+        + "recommendations: {d: {low: Listen.}}\n", encoding="utf-8")
+    (one / "questions.yml").write_text(
+        "dimension: d\nquestions:\n  - {id: q, type: likert, pole: customer, text: We listen.}\n", encoding="utf-8")
+    result = run("build", "--bank", one, "-d", tmp_path / "site")
+    assert result.stdout == f"Built {tmp_path / 'site'}/ for en (1 question)\n"
 
 
 def test_cli_build(tmp_path):
