@@ -114,12 +114,20 @@ def make_handler(site_dir: Path, channel: Channel, errors: Callable[[], str | No
             ).encode()
             self.send_bytes(500, "text/html; charset=utf-8", body)
 
+        def send_error(self, code, message=None, explain=None):
+            """An unknown path gets the site's own 404.html, as GitHub Pages serves it."""
+            page = site_dir / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            self.send_bytes(404, "text/html; charset=utf-8", page.read_bytes())
+
         def send_bytes(self, status: int, content_type: str, body: bytes) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
         def end_headers(self):
             self.send_header("Cache-Control", "no-store")
