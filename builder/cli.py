@@ -14,6 +14,7 @@ from .commands.new import new_project
 from .commands.project import load_bank, load_project
 from .commands.report import read_source, report, report_language, summary, team_json, write_report
 from .commands.schema import bank_schema
+from .commands.score import result_code
 from .commands.serve import serve_project
 from .errors import AssessError, plural, printed
 from .resources import default_bank
@@ -88,14 +89,22 @@ def validate(bank: Path | None, config: Path | None, strict: bool) -> None:
 @cli.command("score")
 @bank_option
 @click.argument("answers_file", type=click.File("rb"))
-def score_command(bank: Path | None, answers_file) -> None:
+@click.option("--code", "as_code", is_flag=True,
+              help="Print the result code instead (as the results page shows it), e.g. for assess report.")
+@click.option("--segment", metavar="ID", help="With --code: the participant's segment option (e.g. a role).")
+def score_command(bank: Path | None, answers_file, as_code: bool, segment: str | None) -> None:
     """Score ANSWERS_FILE (JSON: question id -> answer; - reads stdin)."""
+    if segment is not None and not as_code:
+        raise click.UsageError("--segment goes with --code: a result has no segment, a result code does")
     loaded, warnings = load_bank(bank or default_bank())
     echo_warnings(warnings)
     model = loaded.scoring_model
     source = getattr(answers_file, "name", "<stdin>")  # binary stdin may have no name
     answers = read_answers(source, answers_file.read(), model)
-    click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
+    if as_code:
+        click.echo(result_code(loaded, answers, segment))
+    else:
+        click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
 
 
 @cli.command("build")

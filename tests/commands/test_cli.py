@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from support.cli import run
-from support.paths import BROKEN, ROOT, SMALL_BANK, WARNINGS_BANK
+from support.paths import BROKEN, ROOT, SEGMENTED_BANK, SMALL_BANK, WARNINGS_BANK
 
 from builder import cli as cli_module
 from builder.bank.load import load
 from builder.commands.schema import bank_schema
 from builder.errors import Problem, printed
+from builder.rules.codes import decode, encode
 from builder.rules.scoring import score
 
 TOP_ANSWERS = {"svc-listen": 5, "svc-rivals": 1, "svc-fix": 1, "prd-launch": "ask", "prd-price": 5}
@@ -165,6 +166,41 @@ def test_score_stdin():
     assert result.exit_code == 0, result.output
     overall = json.loads(result.stdout)["overall"]
     assert (overall["customer"], overall["competitor"], overall["answered"]) == (None, 100, 1)
+
+
+def test_score_code_prints_the_result_code_that_report_counts(tmp_path):
+    """What the results page shows as the result code, from the command line."""
+    bank = load(SMALL_BANK)[0]
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(TOP_ANSWERS), encoding="utf-8")
+    result = run("score", "--bank", SMALL_BANK, "--code", answers)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == encode(bank.scoring_model, bank.tag, TOP_ANSWERS) + "\n"
+    assert decode(bank.scoring_model, bank.tag, result.stdout.strip()) == (TOP_ANSWERS, 0)
+    report = run("report", "--bank", SMALL_BANK, "-", input=result.stdout)
+    assert report.stdout.startswith("small-shop 1.0 (e7a5c5fc90c9): 1 code counted, 0 invalid, 0 duplicates\n")
+
+
+def test_score_code_with_a_segment():
+    bank = load(SEGMENTED_BANK)[0]
+    result = run("score", "--bank", SEGMENTED_BANK, "--code", "--segment", "floor", "-", input='{"svc-listen": 5}')
+    assert result.stdout == encode(bank.scoring_model, bank.tag, {"svc-listen": 5}, 2) + "\n"
+    assert decode(bank.scoring_model, bank.tag, result.stdout.strip(), 3) == ({"svc-listen": 5}, 2)
+
+
+@pytest.mark.parametrize("bank, args, stderr", [
+    (SEGMENTED_BANK, ["--code", "--segment", "flor"], "Error: --segment flor: the bank's segments are lead, floor, "
+                                                      "office\n"),
+    (SMALL_BANK, ["--code", "--segment", "floor"], "Error: --segment floor: the bank has no segments\n"),
+])
+def test_score_code_names_the_segments(bank, args, stderr):
+    assert_clean_failure(run("score", "--bank", bank, *args, "-", input="{}"), stderr)
+
+
+def test_score_segment_needs_code():
+    result = run("score", "--bank", SEGMENTED_BANK, "--segment", "floor", "-", input="{}")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, "Error: --segment goes with --code: a result has no segment, a result code does")
 
 
 def test_score_invalid_answers(tmp_path, monkeypatch):
