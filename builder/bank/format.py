@@ -6,6 +6,7 @@ from __future__ import annotations
 from .model import (
     AXES,
     QUADRANTS,
+    AxisNames,
     Dimension,
     Example,
     Level,
@@ -66,6 +67,11 @@ QUADRANTS_RECORD = Record({
     "inward": Field(QUADRANT_TEXT, doc="Both low: inward-looking."),
 }, Quadrants, name="quadrants")
 
+AXIS_NAMES = Record({
+    "customer": Field(TEXT, False, doc="Name of the customer axis (default: Customer obsession)."),
+    "competitor": Field(TEXT, False, doc="Name of the competitor axis (default: Competitor obsession)."),
+}, AxisNames, name="axes")
+
 NOT_GIVEN = object()  # default of expectations left out (None means "expect null")
 
 EXPECTED_SCORES = Record({
@@ -115,6 +121,8 @@ BANK_FILE = Record({
     "scale": Field(MapOf(LANGUAGE, ListOf(Text("label"), 5, 5, noun="labels")), False, dict,
                    "Five likert labels per language, 1 to 5 (built in for de, en and fr)."),
     "levels": Field(ListOf(LEVEL, 1, noun="levels"), doc="Maturity levels, by ascending min."),
+    "axes": Field(AXIS_NAMES, False, AxisNames,
+                  "The two axes in your words, on every page and chart (default: the UI strings')."),
     "quadrants": Field(QUADRANTS_RECORD),
     "recommendations": Field(MapOf(SLUG, MapOf(SLUG, MARKDOWN)), False, dict,
                              "Markdown per dimension id and level id."),

@@ -65,6 +65,14 @@ class Quadrants(Located):
 
 
 @dataclass(frozen=True)
+class AxisNames(Located):
+    """The two axes in the bank's words; None keeps the UI strings' (customer_obsession, ...)."""
+
+    customer: Localized_ | None = None
+    competitor: Localized_ | None = None
+
+
+@dataclass(frozen=True)
 class Option(Located):
     id: str
     text: Localized_
@@ -133,6 +141,7 @@ class Bank:
     examples: list[Example]
     questions: list[Question]
     segments: Segments | None = None
+    axes: AxisNames = field(default_factory=AxisNames)
 
     def dimension_questions(self, dimension_id: str) -> list[Question]:
         return [q for q in self.questions if q.dimension == dimension_id]

@@ -73,6 +73,7 @@ CASES = {
     "choice-one-option": ["questions.yml:15: expected at least 2 options, found 1"],
     "likert-without-pole": ["questions.yml:7: question 'watch': missing key 'pole'"],
     "options-on-likert": ["questions.yml:10: key 'options' is only allowed with type: choice"],
+    "axes-misspelt": ["bank.yml:23: unknown key 'custmer' (did you mean 'customer'?)"],
     # Levels.
     "levels-not-ascending": [
         "bank.yml:13: level 'top': min must be above 50 (levels ascend)",
