@@ -1,6 +1,7 @@
 """Publishing a project made with `assess new`, end to end: its workflow's install line
 installs this assess from a Git URL into a fresh virtual environment, which then
-validates and builds the project, and names itself exactly in a project of its own.
+validates and builds the project, and names itself exactly in a project of its own;
+installed, it points a new language's UI strings at the project, not at itself.
 
 The Git repository is a clone of this checkout's last commit (uncommitted changes
 are not part of it), served over HTTP as GitHub would serve it, so that pip records
@@ -61,3 +62,13 @@ def test_a_new_project_installs_the_assess_that_made_it_and_builds_with_it(tmp_p
     again = in_venv(venv, "assess", "new", "again", cwd=tmp_path)
     assert (again.returncode, again.stderr) == (0, ""), again.stderr
     assert (tmp_path / "again" / "requirements.txt").read_text(encoding="utf-8") == requirement + "\n"
+
+    # a new language: the advice names the project's theme folder, never the installed package
+    bank = tmp_path / "again" / "questions" / "bank.yml"
+    bank.write_text(bank.read_text(encoding="utf-8").replace("languages: [en, de]", "languages: [en, de, it]"),
+                    encoding="utf-8")
+    italian = in_venv(venv, "assess", "validate", cwd=tmp_path / "again")
+    assert italian.returncode == 1 and "site-packages" not in italian.stderr
+    assert "assessment.yml: no UI strings for language 'it': set theme_dir: theme here and create " \
+           "theme/i18n/it.yml from the English ones (assess i18n --template it prints them), then translate it\n" \
+           in italian.stderr
