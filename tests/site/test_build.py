@@ -8,7 +8,7 @@ import shutil
 import pytest
 from support.cli import run
 from support.html import parse_page, tree
-from support.paths import BANKS, HOSTILE_BANK
+from support.paths import BANKS, FIXTURES, HOSTILE_BANK
 
 from builder.commands.build import build
 from builder.errors import AssessError, BankError
@@ -148,16 +148,7 @@ def test_cli_build_names_its_own_option_for_the_folder(tmp_path):
 
 
 def test_cli_build_counts_read_right(tmp_path):
-    one = tmp_path / "one"
-    one.mkdir()
-    (one / "bank.yml").write_text(
-        "schema: 1\nid: one\nversion: '1'\nlanguages: [en]\ntitle: One\nintro: One question.\n"
-        "dimensions: [{id: d, title: D}]\nlevels: [{id: low, min: 0, title: Low}]\nquadrants:\n"
-        + "".join(f"  {q}: {{title: {q}, description: {q}.}}\n" for q in ("customer", "competitor", "both", "inward"))
-        + "recommendations: {d: {low: Listen.}}\n", encoding="utf-8")
-    (one / "questions.yml").write_text(
-        "dimension: d\nquestions:\n  - {id: q, type: likert, pole: customer, text: We listen.}\n", encoding="utf-8")
-    result = run("build", "--bank", one, "-d", tmp_path / "site")
+    result = run("build", "--bank", FIXTURES / "banks" / "one-question", "-d", tmp_path / "site")
     assert result.stdout == f"Built {tmp_path / 'site'}/ for en (1 question)\n"
 
 
