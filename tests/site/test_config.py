@@ -293,7 +293,7 @@ def test_serve_watches_the_config_and_the_theme(tmp_path):
 
 def test_builds_never_replace_the_theme(tmp_path):
     project = theme_project(tmp_path, {"static/x.css": ""})
-    with pytest.raises(AssessError, match="refusing to build into .*theme: it contains .*theme"):
+    with pytest.raises(AssessError, match="refusing to write into .*theme: it contains .*theme"):
         build(project / "questions", project / "theme", config_file=project / "assessment.yml")
     assert tree(project / "theme") == {"static/x.css": b""}
 
