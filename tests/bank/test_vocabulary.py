@@ -32,8 +32,8 @@ SCANNED = sorted([
 
 #: (finds a word for a pole, the words allowed or None, the files it applies to)
 POLE_WORDS = [
-    (r"\w*(?:besessen|fixier)\w*", r"(?:kunden|wettbewerber)besessen", "*"),
-    (r"\w+(?:-|\s+)obsess\w*", r"(?:customer|competitor)(?:-|\s+)obsess", "*"),
+    (r"\w*(?:besessen|fixier)\w*", r"(?:kunden|wettbewerber)?besessen", "*"),
+    (r"\w+(?:-|\s+)obsess\w*", r"(?:customer|competitor|an?|the|its|their|our|your|and|or)(?:-|\s+)obsess", "*"),
     (r"(?:competitor|competition)(?:-|\s+)focus\w*", None, "*"),
     (r"obsession\s+\w+(?:\s+\w+)?", r"obsession\s+(?:du\s+client|des\s+concurrents)\b", "fr.yml"),
 ]
@@ -75,7 +75,8 @@ def other_pole_words(path: str, text: str) -> list[str]:
 def texts(node, lang: str, where: str = ""):
     """(path:line, text) for every text in `lang` of a loaded bank."""
     if dataclasses.is_dataclass(node):
-        where = f"{node.path}:{node.line}" if getattr(node, "line", 0) else where
+        if getattr(node, "path", ""):  # the bank's folder, or the file and line of a part of it
+            where = f"{node.path}:{node.line}" if getattr(node, "line", 0) else node.path
         for field in dataclasses.fields(node):
             yield from texts(getattr(node, field.name), lang, where)
     elif isinstance(node, dict) and isinstance(node.get(lang), str):
@@ -101,7 +102,8 @@ def test_no_other_words_for_the_poles():
                                                          "x.yml:1: 'competition-obsessed'"]),
     ("our competition\n  obsession, their competitor focus", ["x.yml:1: 'competition obsession'",
                                                              "x.yml:2: 'competitor focus'"]),
-    ("Kunden- und wettbewerberbesessen; Kundenbesessene; customer-obsessed; obsessed with both", []),
+    ("Kunden- und wettbewerberbesessen; Kundenbesessene; Besessenheit; customer-obsessed; obsessed with both; "
+     "an obsession", []),
 ])
 def test_other_words_are_found_with_their_line(text, expected):
     assert other_pole_words("x.yml", text) == expected
