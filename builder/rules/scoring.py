@@ -14,6 +14,21 @@ from ..bank.model import AXES
 from ..bank.schema import suggest
 
 
+def points(q: dict, value) -> dict[str, tuple[float, float]]:
+    """Weighted points an answer earns and could have earned, on each axis it counts toward
+    (scoring.js `points`)."""
+    weight = q["weight"]
+    if q["type"] == "likert":
+        return {q["pole"]: (weight * (5 - value if q["reverse"] else value - 1), weight * 4)}
+    chosen = next(o for o in q["options"] if o["id"] == value)
+    moved = {}
+    for axis in AXES:
+        best = max(o[axis] for o in q["options"])
+        if best > 0:
+            moved[axis] = (weight * chosen[axis], weight * best)
+    return moved
+
+
 def check_answers(model: dict, answers) -> list[tuple[str | None, str]]:
     """Problems with an answers mapping, as (question id or None, message)."""
     if not isinstance(answers, dict):

@@ -18,6 +18,7 @@ from support.paths import BANKS, HOSTILE_BANK, ROOT, SEGMENTED_BANK
 from builder.bank.load import load
 from builder.bank.model import Bank
 from builder.rules.codes import CodeError, code_length, decode, encode
+from builder.rules.gains import gains
 from builder.rules.scoring import score
 
 RULES = ROOT / "site_src" / "static" / "js" / "rules"
@@ -53,6 +54,8 @@ def cases(name: str, bank: Bank) -> dict:
         "name": name, "model": model, "tag": tag, "segments": bank.segment_ids, "min_group_size": bank.min_group_size,
         "scores": [(answers, score(model, {q: v for q, v in answers.items() if v is not None}))
                    for answers in answer_sets],
+        "gains": [(given, gains(model, given)) for given in ({q: v for q, v in answers.items() if v is not None}
+                                                             for answers in answer_sets[:50])],
         "encoded": encoded,
         "decoded": [(text, decoded(model, tag, text, segments)) for text in texts],
         "teams": teams,
@@ -84,7 +87,7 @@ def run_twins(tmp_path: Path, banks: dict[str, Path], plant=None) -> subprocess.
 def test_javascript_twins_compute_what_python_computes(tmp_path):
     done = run_twins(tmp_path, TWIN_BANKS)
     assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
-    assert f"# pass {3 * len(TWIN_BANKS)}" in done.stdout, done.stdout[-2000:]
+    assert f"# pass {4 * len(TWIN_BANKS)}" in done.stdout, done.stdout[-2000:]
 
 
 def test_the_twin_runner_is_not_blind(tmp_path):

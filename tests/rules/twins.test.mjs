@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 const rules = (name) => import(pathToFileURL(`${process.env.TWINS_RULES}/${name}.js`).href);
 const { score } = await rules("scoring");
 const { encode, decode } = await rules("codes");
+const { gains } = await rules("gains");
 const { aggregate, findCodes, readCodes } = await rules("team");
 const banks = JSON.parse(readFileSync(process.env.TWINS_CASES, "utf8"));
 
@@ -33,6 +34,10 @@ for (const bank of banks) {
 
   test(`${bank.name}: score() equals builder/rules/scoring.py`, () => {
     bank.scores.forEach(([answers, want], i) => same(score(model, answers), want, `set ${i}`));
+  });
+
+  test(`${bank.name}: gains() equals builder/rules/gains.py`, () => {
+    bank.gains.forEach(([answers, want], i) => same(gains(model, answers), want, `set ${i}`));
   });
 
   test(`${bank.name}: encode() and decode() equal builder/rules/codes.py`, () => {

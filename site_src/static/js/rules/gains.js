@@ -1,35 +1,54 @@
 /**
- * Improvement gains (docs/results.md), for the hints page: how much each answer
- * could raise the overall customer score. Pure function, no DOM.
+ * Levers (docs/results.md): for every answered question, how much the overall
+ * index (customer score − competitor score) would rise if this one answer were
+ * the best one for the index, and how much each axis would move. A customer
+ * statement is a lever by what it could add; a competitor statement one agreed
+ * with is a lever too, by what letting go of it would take away. Pure function,
+ * no DOM; builder/rules/gains.py is its twin.
  * @module gains
  */
-import { points } from "./scoring.js";
+import { AXES, points } from "./scoring.js";
 
 /**
- * For every answered question that missed customer points: how many points the
- * overall customer score would rise if this one answer were the best one.
- * Biggest gain first; ties keep bank order.
+ * Biggest gain first; ties keep bank order. `customer` and `competitor` are the
+ * changes of the overall scores (the competitor one is negative or 0).
  * @param {import("./scoring.js").Model} model
  * @param {import("./scoring.js").Answers} answers valid answers
- * @returns {{id: string, gain: number}[]}
+ * @returns {{id: string, gain: number, customer: number, competitor: number}[]}
  */
 export function gains(model, answers) {
-  const possible = {};
-  const missed = [];
-  for (const q of model.questions) {
-    const value = answers[q.id];
-    const customer = value === undefined || value === null ? null : points(q, value).customer;
-    if (!customer) continue;
-    possible[q.dimension] = (possible[q.dimension] || 0) + customer[1];
-    if (customer[0] < customer[1]) missed.push([q, customer[1] - customer[0]]);
+  // the denominators, per axis and dimension: no answer's value changes them
+  const possible = { customer: {}, competitor: {} };
+  const answered = model.questions.filter((q) => answers[q.id] !== undefined && answers[q.id] !== null);
+  for (const q of answered) {
+    for (const [axis, [, most]] of Object.entries(points(q, answers[q.id]))) {
+      possible[axis][q.dimension] = (possible[axis][q.dimension] || 0) + most;
+    }
   }
   const weight = {};
-  let weights = 0;
+  const weights = { customer: 0, competitor: 0 };
   for (const d of model.dimensions) {
     weight[d.id] = d.weight;
-    if (possible[d.id]) weights += d.weight;
+    for (const axis of AXES) if (possible[axis][d.id]) weights[axis] += d.weight;
   }
-  return missed
-    .map(([q, lost]) => ({ id: q.id, gain: (((100 * lost) / possible[q.dimension]) * weight[q.dimension]) / weights }))
-    .sort((a, b) => b.gain - a.gain);
+  /** How the two overall scores move when `q`'s answer changes from `from` to `to`. */
+  const moves = (q, from, to) => {
+    const before = points(q, from);
+    const after = points(q, to);
+    return AXES.map((axis) => (after[axis]
+      ? (((100 * (after[axis][0] - before[axis][0])) / possible[axis][q.dimension]) * weight[q.dimension]) / weights[axis]
+      : 0));
+  };
+  const levers = [];
+  for (const q of answered) {
+    const choices = q.type === "likert" ? [1, 2, 3, 4, 5] : q.options.map((o) => o.id);
+    let best = null;
+    for (const to of choices) {
+      const [customer, competitor] = moves(q, answers[q.id], to);
+      const gain = customer - competitor;
+      if (!best || gain > best.gain) best = { id: q.id, gain, customer, competitor };
+    }
+    if (best.gain > 0) levers.push(best);
+  }
+  return levers.sort((a, b) => b.gain - a.gain);
 }
