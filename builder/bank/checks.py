@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import Problem
 from .format import BANK_FILE_NAME
-from .model import AXES, DEFAULT_SCALES, Bank, Dimension, Question
+from .model import AXES, DEFAULT_SCALES, QUADRANTS, Bank, Dimension, Question
 from .schema import INVALID, suggest
 
 
@@ -48,25 +48,40 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
             if lang not in bank.languages:
                 at(bank.scale.lines[lang], f"scale for {lang!r}, which is not in the bank's languages")
 
-    recs = bank.recommendations
-    if not has(recs):
-        return scale
-    dims = {d.id for d in bank.dimensions} if has(bank.dimensions) else None
-    levels = {lv.id for lv in bank.levels} if has(bank.levels) else None
-    for dim, by_level in recs.items():
-        if dims is not None and dim not in dims:
-            at(recs.lines[dim], f"recommendations for unknown dimension {dim!r}{suggest(dim, dims)}")
-            continue
-        for lv in by_level:
-            if levels is not None and lv not in levels:
-                at(by_level.lines[lv], f"recommendation for unknown level {lv!r}{suggest(lv, levels)}")
-    rec_lines = getattr(recs, "lines", {})  # a plain {} when the bank has no recommendations
-    for d in bank.dimensions if has(bank.dimensions, bank.levels) else ():
-        for lv in bank.levels:
-            if lv.id not in recs.get(d.id, {}):
-                at(rec_lines.get(d.id, line_of_key(root, "recommendations") or d.line),
-                   f"no recommendation for dimension {d.id!r} at level {lv.id!r}", True)
+    dims = {d.id: d.line for d in bank.dimensions} if has(bank.dimensions) else None
+    if has(bank.recommendations):
+        check_advice(bank.recommendations, "recommendations", dims,
+                     [lv.id for lv in bank.levels] if has(bank.levels) else None, "level", root, at)
+    if has(bank.quadrant_recommendations) and bank.quadrant_recommendations:
+        # Optional as a whole (a bank written before them keeps building with --strict);
+        # once there, every dimension and quadrant is expected. The quadrant keys are
+        # checked when read (one of four, with did-you-mean).
+        check_advice(bank.quadrant_recommendations, "quadrant_recommendations", dims, list(QUADRANTS), "quadrant",
+                     root, at)
     return scale
+
+
+PLACE = {"level": "at level", "quadrant": "in quadrant"}
+
+
+def check_advice(advice: dict, key: str, dims: dict[str, int] | None, cases: list[str] | None, case: str, root,
+                 at) -> None:
+    """`advice` is {dimension: {case: text}}, a case being a level or a quadrant: unknown
+    ids are errors, a missing text a warning. `dims` (id -> line) and `cases` are None
+    when they could not be read."""
+    for dim, by_case in advice.items():
+        if dims is not None and dim not in dims:
+            at(advice.lines[dim], f"{key} for unknown dimension {dim!r}{suggest(dim, dims)}")
+            continue
+        for value in by_case:
+            if cases is not None and value not in cases:
+                at(by_case.lines[value], f"recommendation for unknown {case} {value!r}{suggest(value, cases)}")
+    lines = getattr(advice, "lines", {})  # a plain {} when the bank has none
+    for dim, dim_line in dims.items() if dims is not None and cases is not None else ():
+        for value in cases:
+            if value not in advice.get(dim, {}):
+                at(lines.get(dim, line_of_key(root, key) or dim_line),
+                   f"no {key.replace('_', ' ').removesuffix('s')} for dimension {dim!r} {PLACE[case]} {value!r}", True)
 
 
 def check_questions(questions: list[Question], dimensions: list[Dimension], problems: list[Problem],

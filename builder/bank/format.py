@@ -126,6 +126,9 @@ BANK_FILE = Record({
     "quadrants": Field(QUADRANTS_RECORD),
     "recommendations": Field(MapOf(SLUG, MapOf(SLUG, MARKDOWN)), False, dict,
                              "Markdown per dimension id and level id."),
+    "quadrant_recommendations": Field(MapOf(SLUG, MapOf(Enum(*QUADRANTS), MARKDOWN)), False, dict,
+                                      "Markdown per dimension id and quadrant: what to do when the dimension "
+                                      "stands there. The first sentence is the short advice on the results page."),
     "min_group_size": Field(Int(minimum=3), False, 5, "Smallest group the team page shows."),
     "segments": Field(SEGMENTS, False, None,
                       "Optional first question (e.g. role) to compare groups; not part of scoring."),

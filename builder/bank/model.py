@@ -142,6 +142,8 @@ class Bank:
     questions: list[Question]
     segments: Segments | None = None
     axes: AxisNames = field(default_factory=AxisNames)
+    #: dimension id -> quadrant -> Markdown (bank-format.md)
+    quadrant_recommendations: dict[str, dict[str, Localized_]] = field(default_factory=dict)
 
     def dimension_questions(self, dimension_id: str) -> list[Question]:
         return [q for q in self.questions if q.dimension == dimension_id]

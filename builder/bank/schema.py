@@ -297,6 +297,8 @@ class MapOf(Kind):
         key_schema = self.key.json_schema()
         if "pattern" in key_schema:
             schema["propertyNames"] = {"pattern": key_schema["pattern"]}
+        elif "enum" in key_schema:
+            schema["propertyNames"] = {"enum": key_schema["enum"]}
         return schema
 
 

@@ -67,6 +67,12 @@ CASES = {
         "bank.yml:19: warning: no recommendation for dimension 'focus' at level 'high'",
         "bank.yml:21: recommendation for unknown level 'hihg' (did you mean 'high'?)",
     ],
+    "unknown-quadrant": [
+        "bank.yml:23: warning: no quadrant recommendation for dimension 'focus' in quadrant 'competitor'",
+        "bank.yml:23: warning: no quadrant recommendation for dimension 'focus' in quadrant 'inward'",
+        "bank.yml:25: 'competetor' is not one of: customer, competitor, both, inward (did you mean 'competitor'?)",
+        "bank.yml:27: quadrant_recommendations for unknown dimension 'fokus' (did you mean 'focus'?)",
+    ],
     "duplicate-question-id": ["questions.yml:3: duplicate question id 'listen' (first in more.yml:2)"],
     "duplicate-option-id": ["questions.yml:16: duplicate option id 'copy' (first at line 15)"],
     # Question types.

@@ -83,6 +83,7 @@ def test_a_question_file_is_not_a_bank_file():
     ("yes-as-text", "questions.yml", "True is not of type 'string'"),
     ("likert-without-pole", "questions.yml", "'pole' is a required property"),
     ("choice-one-option", "questions.yml", "is too short"),
+    ("unknown-quadrant", "bank.yml", "'competetor' is not one of"),
 ])
 def test_broken_files_fail(case, file, expected):
     data = read_yaml(BROKEN / case / file)
