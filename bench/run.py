@@ -119,7 +119,8 @@ def page_weight_table(report: Report, site: Path) -> None:
                      f"{other:,}", f"**{w.total:,}**", check(ok)])
     report.table(
         "Page weight", f"Default bank; bytes gzipped (level 9, each file on its own) of every page with all it "
-        f"loads. Budget: {PAGE_BUDGET:,} per page, {JS_BUDGET:,} of JavaScript (enforced by tests/site/test_budgets.py).",
+        f"loads. Budget: {PAGE_BUDGET:,} per page, {JS_BUDGET:,} of JavaScript "
+        "(enforced by tests/site/test_budgets.py).",
         ["page", "HTML + inlined data", "CSS", "JS", "other (favicon)", "total", "budget"], rows)
 
 
