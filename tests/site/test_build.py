@@ -8,12 +8,13 @@ import shutil
 import pytest
 from support.cli import run
 from support.html import parse_page, tree
-from support.paths import BANKS, HOSTILE_BANK
+from support.paths import BANKS, FIXTURES, HOSTILE_BANK
 
 from builder.commands.build import build
 from builder.errors import AssessError, BankError
 from builder.site import render as render_module
 
+BRANDED_SITE = FIXTURES / "sites" / "branded"
 RICH_TAG = re.compile(r"<(?:svg|img|details)\b[^>]*>")
 
 
@@ -66,6 +67,19 @@ def test_hostile_bank_text_stays_inert(tmp_path):
     # CommonMark: a line opening with <script> is a block of raw HTML, its Markdown not read
     quiz = (site / "en" / "quiz.html").read_text(encoding="utf-8")
     assert '<div class="help" id="help-q1">Help **text**</div>' in quiz
+
+
+def test_a_template_edited_between_two_builds_of_one_process_renders_anew(tmp_path):
+    """Compiled templates are kept for the process (assess serve); an edit still counts."""
+    site_config = tmp_path / "config"
+    shutil.copytree(BRANDED_SITE, site_config)
+    config, base = site_config / "assessment.yml", site_config / "theme" / "base.html"
+    build(BANKS["small"], tmp_path / "one", config_file=config)
+    base.write_text(base.read_text(encoding="utf-8").replace("Example Shop team", "Example Shop crew"),
+                    encoding="utf-8")
+    build(BANKS["small"], tmp_path / "two", config_file=config)
+    assert "Run by the Example Shop team." in (tmp_path / "one" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Run by the Example Shop crew." in (tmp_path / "two" / "en" / "index.html").read_text(encoding="utf-8")
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
