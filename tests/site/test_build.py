@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from support.cli import run
+from support.genbank import generate_bank
 from support.html import parse_page, tree
 from support.paths import BANKS, FIXTURES, HOSTILE_BANK
 
@@ -80,6 +81,19 @@ def test_a_template_edited_between_two_builds_of_one_process_renders_anew(tmp_pa
     build(BANKS["small"], tmp_path / "two", config_file=config)
     assert "Run by the Example Shop team." in (tmp_path / "one" / "en" / "index.html").read_text(encoding="utf-8")
     assert "Run by the Example Shop crew." in (tmp_path / "two" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_markdown_heavy_bank_renders_its_markdown_and_shows_question_texts_as_written(tmp_path):
+    build(generate_bank(40, tmp_path / "bank", markdown=True), tmp_path / "site")
+    quiz = (tmp_path / "site" / "en" / "quiz.html").read_text(encoding="utf-8")
+    hints = (tmp_path / "site" / "de" / "hints.html").read_text(encoding="utf-8")
+    assert ('<div class="help" id="help-q00002"><p>Think of the <em>last three months</em> and of '
+            "<strong>concrete cases</strong> from area 2, not of mission statements.</p></div>") in quiz
+    assert ("<ul>\n<li>What helped <em>most recently</em>?</li>\n<li>What is <strong>still missing</strong>?</li>\n"
+            '</ul>\n<p>More in <a href="https://example.org/guide/0" rel="noopener noreferrer">guide 0</a>.</p>'
+            ) in quiz
+    assert "<ol>\n<li><strong>Zuhören</strong>: ein Kundengespräch pro Woche.</li>" in hints
+    assert "decision 1 is driven **first** by what *actually* helps" in quiz, "a question's text is not Markdown"
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
