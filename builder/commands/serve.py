@@ -80,12 +80,12 @@ class Watcher:
             self.visit(path, seen)
         return seen
 
-    def visit(self, path: str, seen: dict) -> None:
+    def visit(self, path: str, seen: dict, descend: bool = True) -> None:
         try:
             status = os.stat(path)
         except OSError:
             return
-        if not stat.S_ISDIR(status.st_mode):
+        if not descend or not stat.S_ISDIR(status.st_mode):
             seen[path] = (status.st_mtime_ns, status.st_size, status.st_ino)
             return
         listing = self.listings.get(path)
@@ -93,16 +93,19 @@ class Watcher:
             listing = (status.st_mtime_ns, time.time_ns(), *self.list_folder(path))
             self.listings[path] = listing
         seen[path] = (status.st_mtime_ns, 0, status.st_ino)
-        for child in (*listing[2], *listing[3]):
-            self.visit(child, seen)
+        for file in listing[2]:
+            self.visit(file, seen, descend=False)
+        for folder in listing[3]:
+            self.visit(folder, seen)
 
     @staticmethod
     def list_folder(path: str) -> tuple[list[str], list[str]]:
+        """Its files and its folders; a link to a folder counts as a file (no loops)."""
         files, folders = [], []
         try:
             with os.scandir(path) as entries:
                 for entry in entries:
-                    (folders if entry.is_dir() else files).append(entry.path)
+                    (folders if entry.is_dir(follow_symlinks=False) else files).append(entry.path)
         except OSError:
             pass
         return sorted(files), sorted(folders)

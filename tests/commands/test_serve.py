@@ -166,4 +166,5 @@ def test_the_watcher_notices_every_kind_of_save(tmp_path):
     assert changed(lambda: (bank / "sub" / "20-b.yml").write_text("b: 1\n")), "a new file in a subfolder"
     assert changed(lambda: (bank / "sub" / "20-b.yml").unlink()), "a file removed"
     assert changed(lambda: config.write_text("title: X\n")), "a watched file that did not exist"
-    assert watcher.snapshot() == before
+    assert changed(lambda: (bank / "sub" / "loop").symlink_to(bank, target_is_directory=True))
+    assert watcher.snapshot() == before, "a link to a folder above is watched, not followed"
