@@ -9,12 +9,14 @@ import click
 
 from . import __version__
 from .commands.build import build
+from .commands.i18n import ui_template
 from .commands.new import new_project
 from .commands.project import load_bank, load_project
 from .commands.report import read_source, report, report_language, summary, team_json, write_report
 from .commands.schema import bank_schema
+from .commands.score import result_code
 from .commands.serve import serve_project
-from .errors import AssessError
+from .errors import AssessError, plural, printed
 from .resources import default_bank
 from .rules.answers import read_answers
 from .rules.scoring import score
@@ -61,8 +63,8 @@ def config_option(command):
 
 
 def echo_warnings(warnings) -> None:
-    for warning in warnings:
-        click.echo(str(warning), err=True)
+    for line in printed(warnings):
+        click.echo(line, err=True)
 
 
 @cli.command()
@@ -78,7 +80,7 @@ def validate(bank: Path | None, config: Path | None, strict: bool) -> None:
     click.echo(
         f"{b.id} {b.version} ({b.fingerprint}): {plural(len(b.questions), 'question')} in "
         f"{plural(len(b.dimensions), 'dimension')}, "
-        f"{', '.join(b.languages)}; {plural(len(b.examples), 'example')} pass"
+        f"{', '.join(b.languages)}; {plural(len(b.examples), 'example')} pass{'es' if len(b.examples) == 1 else ''}"
         + (f"; config {config_file}" if config_file else "")
         + (f"; {plural(len(project.warnings), 'warning')}" if project.warnings else "")
     )
@@ -87,14 +89,22 @@ def validate(bank: Path | None, config: Path | None, strict: bool) -> None:
 @cli.command("score")
 @bank_option
 @click.argument("answers_file", type=click.File("rb"))
-def score_command(bank: Path | None, answers_file) -> None:
+@click.option("--code", "as_code", is_flag=True,
+              help="Print the result code instead (as the results page shows it), e.g. for assess report.")
+@click.option("--segment", metavar="ID", help="With --code: the participant's segment option (e.g. a role).")
+def score_command(bank: Path | None, answers_file, as_code: bool, segment: str | None) -> None:
     """Score ANSWERS_FILE (JSON: question id -> answer; - reads stdin)."""
+    if segment is not None and not as_code:
+        raise click.UsageError("--segment goes with --code: a result has no segment, a result code does")
     loaded, warnings = load_bank(bank or default_bank())
     echo_warnings(warnings)
     model = loaded.scoring_model
     source = getattr(answers_file, "name", "<stdin>")  # binary stdin may have no name
     answers = read_answers(source, answers_file.read(), model)
-    click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
+    if as_code:
+        click.echo(result_code(loaded, answers, segment))
+    else:
+        click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
 
 
 @cli.command("build")
@@ -113,7 +123,8 @@ def build_command(bank: Path | None, site_dir: Path, base_url: str | None, confi
     project = build(bank or default_bank(), site_dir, base_url=base_url, strict=strict, clean=clean,
                     config_file=find_config(config))
     echo_warnings(project.warnings)
-    click.echo(f"Built {site_dir}/ for {', '.join(project.bank.languages)} ({len(project.bank.questions)} questions)")
+    click.echo(f"Built {site_dir}/ for {', '.join(project.bank.languages)} "
+               f"({plural(len(project.bank.questions), 'question')})")
 
 
 @cli.command("serve")
@@ -145,7 +156,7 @@ def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...
     team = report(project.bank, sources, warn=lambda line: click.echo(line, err=True))
     if out is not None:
         write_report(project, team, out, lang, bank_dir)
-        click.echo(f"Wrote {out / 'index.html'} ({team['codes']['valid']} codes)", err=as_json)
+        click.echo(f"Wrote {out / 'index.html'} ({plural(team['codes']['valid'], 'code')})", err=as_json)
     if as_json:
         click.echo(team_json(team), nl=False)
     elif out is None:
@@ -154,14 +165,22 @@ def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...
 
 @cli.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
-def new(directory: Path) -> None:
+@click.option("--generator", metavar="SPEC",
+              help="Requirement line that installs assess in the publishing workflow, e.g. "
+                   "'assess-obsession @ git+https://github.com/ORG/assess@v0.1.0' (default: this assess, "
+                   "when it can tell where it was installed from).")
+@click.option("--languages", metavar="LANG[,LANG]",
+              help="The bank's languages, the first the default: en, de or both (default: en,de).")
+def new(directory: Path, generator: str | None, languages: str | None) -> None:
     """Create a new assessment project in DIRECTORY (new or empty)."""
-    written = new_project(directory)
-    click.echo(f"Created {directory}/ with {len(written)} files:")
-    for path in written:
+    created = new_project(directory, generator, languages)
+    click.echo(f"Created {directory}/ with {plural(len(created.files), 'file')}:")
+    for path in created.files:
         click.echo(f"  {path.relative_to(directory).as_posix()}")
     click.echo(f"\nNext:\n  cd {directory}\n  assess serve        # preview, rebuilds on change\n"
                "  assess validate --strict\nSee README.md there for publishing on GitHub Pages.")
+    if created.unknown_generator:
+        click.echo(f"warning: {created.unknown_generator}", err=True)
 
 
 @cli.command()
@@ -172,8 +191,15 @@ def schema(kind: str) -> None:
     click.echo(json.dumps(bank_schema(kind), indent=2, ensure_ascii=False))
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+@cli.command()
+@click.option("--template", metavar="[LANG]", is_flag=False, flag_value="en", default=None,
+              help="Print the UI strings of LANG to start from: for a new language the English ones, "
+                   "to translate (default: en).")
+def i18n(template: str | None) -> None:
+    """UI strings: print a file to translate (or to reword in a theme)."""
+    if template is None:
+        raise click.UsageError("say what to print: --template [LANG] prints a UI strings file to translate")
+    click.echo(ui_template(template), nl=False)
 
 
 def main() -> None:

@@ -18,12 +18,14 @@ class Problem:
     message: str
     warning: bool = False
 
-    def __str__(self) -> str:
+    @property
+    def place(self) -> str:
         where = display_path(self.path)
-        if self.line is not None:
-            where = f"{where}:{self.line}"
+        return where if self.line is None else f"{where}:{self.line}"
+
+    def __str__(self) -> str:
         kind = "warning: " if self.warning else ""
-        return f"{where}: {kind}{self.message}"
+        return f"{self.place}: {kind}{self.message}"
 
 
 def display_path(path: str) -> str:
@@ -46,13 +48,17 @@ class BankError(AssessError):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted_problems(problems)
-        errors = sum(not p.warning for p in self.problems)
-        super().__init__(f"{errors} problem{'s' if errors != 1 else ''} found")
+        super().__init__(f"{plural(sum(not p.warning for p in self.problems), 'problem')} found")
 
     def show(self, file=None) -> None:
-        for problem in self.problems:
-            click.echo(str(problem), err=True)
+        for line in printed(self.problems):
+            click.echo(line, err=True)
         click.echo(f"Error: {self.message}", err=True)
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 code`, `2 codes`: every count the command line prints reads right."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def decode_utf8(source: str, data: bytes) -> str:
@@ -63,6 +69,31 @@ def decode_utf8(source: str, data: bytes) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         message = f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
         raise BankError([Problem(source, line, message)]) from None
+
+
+#: a message found at this many places or more is printed once (docs/authoring.md)
+GROUP_FROM = 3
+#: places a grouped line names, the first included
+PLACES_NAMED = 3
+
+
+def printed(problems: list[Problem]) -> list[str]:
+    """The lines for the terminal: one per problem, except that a message found at
+    GROUP_FROM or more places is one line, at its first place, with the count and the
+    next places: `path:line: message (37 times; also at path:line, path:line and 34 more)`."""
+    alike: dict[tuple[str, bool], list[Problem]] = {}
+    for problem in problems:
+        alike.setdefault((problem.message, problem.warning), []).append(problem)
+    lines = []
+    for problem in problems:
+        same = alike[problem.message, problem.warning]
+        if len(same) < GROUP_FROM:
+            lines.append(str(problem))
+        elif same[0] is problem:
+            also = ", ".join(other.place for other in same[1:PLACES_NAMED])
+            more = f" and {len(same) - PLACES_NAMED} more" if len(same) > PLACES_NAMED else ""
+            lines.append(f"{problem} ({len(same)} times; also at {also}{more})")
+    return lines
 
 
 def sorted_problems(problems: list[Problem]) -> list[Problem]:

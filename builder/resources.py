@@ -15,6 +15,12 @@ def bundled(name: str) -> Path:
     return inside if inside.exists() else PACKAGE.parent / name
 
 
+def installed(path: Path) -> bool:
+    """Whether `path` lies inside the installed package (site-packages): never a
+    place to send a user to edit, since an upgrade replaces it."""
+    return PACKAGE in Path(path).resolve().parents
+
+
 def default_bank() -> Path:
     local = Path("questions")
     return local if (local / "bank.yml").is_file() else bundled("questions")

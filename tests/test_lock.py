@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from support.lock import NOT_LOCKED, canonical, closure, installed, pins
+from support.lock import NOT_LOCKED, PROJECT, canonical, closure, installed, pins
 from support.paths import ROOT
 
 from builder.commands.new import new_project, runtime_constraints
@@ -27,7 +27,7 @@ def test_the_tests_run_with_the_locked_versions():
 
 
 def test_the_lock_pins_every_runtime_dependency():
-    runtime = closure("assess", installed()) - NOT_LOCKED
+    runtime = closure(PROJECT, installed()) - NOT_LOCKED
     section = runtime_constraints(LOCK.read_text(encoding="utf-8")).decode()
     assert set(pins(section)) == runtime
     assert {"click", "jinja2", "nh3", "pyromark", "pyyaml"} <= runtime

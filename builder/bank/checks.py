@@ -1,57 +1,67 @@
 """Cross-checks of a bank read whole: what no single key can tell (ids that
-must be unique, references between parts, both poles per dimension)."""
+must be unique, references between parts, both poles per dimension).
+
+A part of bank.yml that could not be read is INVALID (reported already); each
+check runs when the parts it reads are there, so one mistake hides no other."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from ..errors import Problem
 from .format import BANK_FILE_NAME
-from .model import AXES, DEFAULT_SCALES, Bank, Question
-from .schema import suggest
+from .model import AXES, DEFAULT_SCALES, Bank, Dimension, Question
+from .schema import INVALID, suggest
 
 
 def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[str]]:
-    """Cross-checks within bank.yml; returns the complete likert scale."""
+    """Cross-checks within bank.yml; returns the complete likert scale (INVALID without languages)."""
     path = str(Path(bank.path) / BANK_FILE_NAME)
     at = lambda line, msg, warning=False: problems.append(Problem(path, line, msg, warning))  # noqa: E731
+    has = lambda *parts: all(part is not INVALID for part in parts)  # noqa: E731
 
-    if len(set(bank.languages)) != len(bank.languages):
+    if has(bank.languages) and len(set(bank.languages)) != len(bank.languages):
         at(line_of_key(root, "languages"), "languages are listed twice")
-    unique_ids(bank.dimensions, "dimension", problems)
-    unique_ids(bank.levels, "level", problems)
-    if bank.segments is not None:
+    if has(bank.dimensions):
+        unique_ids(bank.dimensions, "dimension", problems)
+    if has(bank.levels):
+        unique_ids(bank.levels, "level", problems)
+        if bank.levels[0].min != 0:
+            at(bank.levels[0].line, f"the first level must have min: 0, found {bank.levels[0].min:g}")
+        for before, after in zip(bank.levels, bank.levels[1:], strict=False):
+            if after.min <= before.min:
+                at(after.line, f"level {after.id!r}: min must be above {before.min:g} (levels ascend)")
+    if has(bank.segments) and bank.segments is not None:
         unique_ids(bank.segments.options, "segment option", problems)
-    if bank.levels and bank.levels[0].min != 0:
-        at(bank.levels[0].line, f"the first level must have min: 0, found {bank.levels[0].min:g}")
-    for before, after in zip(bank.levels, bank.levels[1:], strict=False):
-        if after.min <= before.min:
-            at(after.line, f"level {after.id!r}: min must be above {before.min:g} (levels ascend)")
 
-    scale = {}
-    for lang in bank.languages:
-        if lang in bank.scale:
-            scale[lang] = bank.scale[lang]
-        elif lang in DEFAULT_SCALES:
-            scale[lang] = DEFAULT_SCALES[lang]
-        else:
-            at(line_of_key(root, "scale") or line_of_key(root, "languages"),
-               f"no built-in scale labels for {lang!r}; add scale: {{{lang}: [five labels]}}")
-    for lang in bank.scale:
-        if lang not in bank.languages:
-            at(bank.scale.lines[lang], f"scale for {lang!r}, which is not in the bank's languages")
+    scale = INVALID
+    if has(bank.languages, bank.scale):
+        scale = {}
+        for lang in bank.languages:
+            if lang in bank.scale:
+                scale[lang] = bank.scale[lang]
+            elif lang in DEFAULT_SCALES:
+                scale[lang] = DEFAULT_SCALES[lang]
+            else:
+                at(line_of_key(root, "scale") or line_of_key(root, "languages"),
+                   f"no built-in scale labels for {lang!r}; add scale: {{{lang}: [five labels]}}")
+        for lang in bank.scale:
+            if lang not in bank.languages:
+                at(bank.scale.lines[lang], f"scale for {lang!r}, which is not in the bank's languages")
 
-    dims = {d.id for d in bank.dimensions}
-    levels = {lv.id for lv in bank.levels}
     recs = bank.recommendations
+    if not has(recs):
+        return scale
+    dims = {d.id for d in bank.dimensions} if has(bank.dimensions) else None
+    levels = {lv.id for lv in bank.levels} if has(bank.levels) else None
     for dim, by_level in recs.items():
-        if dim not in dims:
+        if dims is not None and dim not in dims:
             at(recs.lines[dim], f"recommendations for unknown dimension {dim!r}{suggest(dim, dims)}")
             continue
         for lv in by_level:
-            if lv not in levels:
+            if levels is not None and lv not in levels:
                 at(by_level.lines[lv], f"recommendation for unknown level {lv!r}{suggest(lv, levels)}")
     rec_lines = getattr(recs, "lines", {})  # a plain {} when the bank has no recommendations
-    for d in bank.dimensions:
+    for d in bank.dimensions if has(bank.dimensions, bank.levels) else ():
         for lv in bank.levels:
             if lv.id not in recs.get(d.id, {}):
                 at(rec_lines.get(d.id, line_of_key(root, "recommendations") or d.line),
@@ -59,23 +69,31 @@ def check_settings(bank: Bank, root, problems: list[Problem]) -> dict[str, list[
     return scale
 
 
-def check_questions(bank: Bank, problems: list[Problem], check_poles: bool = True) -> None:
-    dims = {d.id for d in bank.dimensions}
+def check_questions(questions: list[Question], dimensions: list[Dimension], problems: list[Problem],
+                    check_poles: bool = True) -> None:
+    """Ids and references of the questions read; `dimensions` is INVALID when bank.yml's are
+    broken, and `check_poles` False when a question could not be read (it may cover a pole)."""
+    dims = {d.id for d in dimensions} if dimensions is not INVALID else None
     seen: dict[str, Question] = {}
-    for q in bank.questions:
+    unknown_at: set[tuple[str, int]] = set()  # a file's dimension: is reported once, not per question
+    for q in questions:
         at = lambda msg, warning=False, q=q: problems.append(Problem(q.path, q.line, msg, warning))  # noqa: E731
         if q.id in seen:
             first = seen[q.id]
             at(f"duplicate question id {q.id!r} (first in {Path(first.path).name}:{first.line})")
         seen.setdefault(q.id, q)
-        if q.dimension not in dims:
-            at(f"question {q.id!r}: unknown dimension {q.dimension!r}{suggest(q.dimension, dims)}")
+        where = (q.path, q.lines.get("dimension", q.line))
+        if dims is not None and q.dimension not in dims and where not in unknown_at:
+            unknown_at.add(where)
+            problems.append(Problem(*where, f"unknown dimension {q.dimension!r}{suggest(q.dimension, dims)}"))
         if q.type == "choice":
             unique_ids(q.options, "option", problems)
             if len({(o.customer, o.competitor) for o in q.options}) == 1:
                 at(f"question {q.id!r}: all options score the same, so the answer changes nothing", True)
-    for d in bank.dimensions if check_poles else ():
-        poles = {axis for q in bank.dimension_questions(d.id) for axis in measured_axes(q)}
+    if dims is None or not check_poles:
+        return
+    for d in dimensions:
+        poles = {axis for q in questions if q.dimension == d.id for axis in measured_axes(q)}
         for axis in AXES:
             if axis not in poles:
                 problems.append(Problem(d.path, d.line,

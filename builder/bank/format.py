@@ -6,6 +6,7 @@ from __future__ import annotations
 from .model import (
     AXES,
     QUADRANTS,
+    AxisNames,
     Dimension,
     Example,
     Level,
@@ -66,6 +67,11 @@ QUADRANTS_RECORD = Record({
     "inward": Field(QUADRANT_TEXT, doc="Both low: inward-looking."),
 }, Quadrants, name="quadrants")
 
+AXIS_NAMES = Record({
+    "customer": Field(TEXT, False, doc="Name of the customer axis (default: Customer obsession)."),
+    "competitor": Field(TEXT, False, doc="Name of the competitor axis (default: Competitor obsession)."),
+}, AxisNames, name="axes")
+
 NOT_GIVEN = object()  # default of expectations left out (None means "expect null")
 
 EXPECTED_SCORES = Record({
@@ -115,6 +121,8 @@ BANK_FILE = Record({
     "scale": Field(MapOf(LANGUAGE, ListOf(Text("label"), 5, 5, noun="labels")), False, dict,
                    "Five likert labels per language, 1 to 5 (built in for de, en and fr)."),
     "levels": Field(ListOf(LEVEL, 1, noun="levels"), doc="Maturity levels, by ascending min."),
+    "axes": Field(AXIS_NAMES, False, AxisNames,
+                  "The two axes in your words, on every page and chart (default: the UI strings')."),
     "quadrants": Field(QUADRANTS_RECORD),
     "recommendations": Field(MapOf(SLUG, MapOf(SLUG, MARKDOWN)), False, dict,
                              "Markdown per dimension id and level id."),
@@ -140,7 +148,7 @@ QUESTION = Record({
     "improve": Field(MARKDOWN, False, doc="Markdown hint for answers that leave customer points."),
     "weight": Field(WEIGHT, False, 1),
 }, lambda options=(), **values: Question(options=tuple(options or ()), **values), name="question",
-    selector="type", variants={
+    selector="type", lines_of=("dimension",), variants={
     "likert": {
         "pole": Field(Enum(*AXES), doc="The axis this statement measures."),
         "reverse": Field(Bool(), False, False, "True when agreeing is the low end."),
@@ -150,5 +158,5 @@ QUESTION = Record({
 
 QUESTION_FILE = Record({
     "dimension": Field(SLUG, False, doc="Default dimension of this file's questions."),
-    "questions": Field(ListOf(QUESTION, 1, noun="questions")),
-}, doc="A file of questions.")
+    "questions": Field(ListOf(QUESTION, 1, noun="questions", keep_valid=True)),
+}, doc="A file of questions.", lines_of=("dimension",))

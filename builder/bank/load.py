@@ -39,26 +39,31 @@ def load(folder: Path | str) -> tuple[Bank, list[Problem]]:
     root = load_nodes(bank_path, problems)
     languages = read_languages(root, str(bank_path)) if root is not None else None
     reader = Reader(str(bank_path), languages)
-    settings = BANK_FILE.read(root, reader) if root is not None else INVALID
+    # key by key: a wrong key hides only the checks that depend on it (INVALID parts)
+    settings = BANK_FILE.read_fields(root, reader) if root is not None else INVALID
     problems += reader.problems
 
     questions: list[Question] = []
+    question_problems: list[Problem] = []
     files = question_files(folder)
     if not files:
-        problems.append(Problem(str(folder), None, "no question files (*.yml) beside bank.yml"))
+        question_problems.append(Problem(str(folder), None, "no question files (*.yml) beside bank.yml"))
     # a large bank's files are read side by side (parallel.py), results in file order
     large = sum(path.stat().st_size for path in files if path.is_file()) >= PARALLEL_READ_FROM
     for found_questions, found_problems in map_forked(lambda path: read_alone(path, languages), files, large):
         questions += found_questions
-        problems += found_problems
-    # A file with an error yields no questions, so the poles it covers are unknown.
-    all_questions_read = not any(not p.warning for p in problems)
+        question_problems += found_problems
+    problems += question_problems
+    # A question that could not be read may be the one that covers a pole.
+    all_questions_read = not any(not p.warning for p in question_problems)
 
-    if settings is not INVALID and languages is not None:
+    bank = None
+    if settings is not INVALID:
         settings.pop("schema")
         bank = Bank(path=str(folder), questions=questions, **settings)
         bank.scale = check_settings(bank, root, problems)
-        check_questions(bank, problems, check_poles=all_questions_read)
+    dimensions = bank.dimensions if bank is not None else INVALID
+    check_questions(questions, dimensions, problems, check_poles=all_questions_read)
     if any(not p.warning for p in problems):
         raise BankError(problems)
     return bank, sorted_problems(problems)
@@ -95,18 +100,22 @@ def read_question_file(path: Path, languages, problems: list[Problem]) -> list[Q
     if root is None:
         return []
     reader = Reader(str(path), languages)
-    content = QUESTION_FILE.read(root, reader)
+    content = QUESTION_FILE.read_fields(root, reader)
     problems += reader.problems
-    if content is INVALID:
+    if content is INVALID or content["questions"] is INVALID:
         return []
-    questions = []
+    # the file's questions that could be read, even beside a broken one (the cross-checks see them)
+    questions, file_dimension = [], content["dimension"]
     for q in content["questions"]:
-        if q.dimension is None and content["dimension"] is None:
-            problems.append(Problem(q.path, q.line, f"question {q.id!r} has no dimension "
-                                    "(add dimension: to it or at the top of the file)"))
-            continue
         if q.dimension is None:
-            q = replace(q, dimension=content["dimension"])
+            if file_dimension is INVALID:  # reported at the file's dimension: line
+                continue
+            if file_dimension is None:
+                problems.append(Problem(q.path, q.line, f"question {q.id!r} has no dimension "
+                                        "(add dimension: to it or at the top of the file)"))
+                continue
+            # the file's dimension: messages about it point at the file's dimension: line
+            q = replace(q, dimension=file_dimension, lines={"dimension": content.lines["dimension"]})
         questions.append(q)
     return questions
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,6 +29,8 @@ DEFAULT_SCALES = {
 class Located:
     path: str = field(default="", kw_only=True, compare=False, repr=False)
     line: int = field(default=0, kw_only=True, compare=False, repr=False)
+    #: lines of single keys' values, for messages that point at them (format.py's `lines_of`)
+    lines: Mapping[str, int] = field(default_factory=dict, kw_only=True, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,14 @@ class Quadrants(Located):
     competitor: QuadrantText
     both: QuadrantText
     inward: QuadrantText
+
+
+@dataclass(frozen=True)
+class AxisNames(Located):
+    """The two axes in the bank's words; None keeps the UI strings' (customer_obsession, ...)."""
+
+    customer: Localized_ | None = None
+    competitor: Localized_ | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +141,7 @@ class Bank:
     examples: list[Example]
     questions: list[Question]
     segments: Segments | None = None
+    axes: AxisNames = field(default_factory=AxisNames)
 
     def dimension_questions(self, dimension_id: str) -> list[Question]:
         return [q for q in self.questions if q.dimension == dimension_id]

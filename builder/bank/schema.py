@@ -217,8 +217,13 @@ class Enum(Kind):
 
 
 class ListOf(Kind):
-    def __init__(self, item: Kind, min_items: int = 0, max_items: int | None = None, noun: str = "entries"):
+    """A list of `item`s. With `keep_valid`, a list with broken items reads as its valid
+    ones (the broken ones are reported): the cross-checks still see the rest."""
+
+    def __init__(self, item: Kind, min_items: int = 0, max_items: int | None = None, noun: str = "entries",
+                 keep_valid: bool = False):
         self.item, self.min_items, self.max_items, self.noun = item, min_items, max_items, noun
+        self.keep_valid = keep_valid
 
     def read(self, node, r):
         if not isinstance(node, SequenceNode):
@@ -233,6 +238,8 @@ class ListOf(Kind):
                 wanted = f"at most {self.max_items}"
             return r.error(node, f"expected {wanted} {self.noun}, found {count}")
         values = [self.item.read(child, r) for child in node.value]
+        if self.keep_valid:
+            return [v for v in values if v is not INVALID]
         return INVALID if any(v is INVALID for v in values) else values
 
     def json_schema(self):
@@ -388,6 +395,13 @@ class Field:
     doc: str = ""
 
 
+class Fields(dict):
+    """A record's values by key, INVALID where a value is wrong or missing (reported)."""
+
+    complete: bool  # every value valid and no unknown key
+    lines: dict[str, int]  # line of the value of each key of `Record.lines_of` that is given
+
+
 @dataclass
 class Record(Kind):
     """A mapping with known keys, built into `make(**values, path=, line=)`."""
@@ -400,8 +414,21 @@ class Record(Kind):
     variants: dict[str, dict[str, Field]] = field(default_factory=dict)
     #: key that selects the variant's extra fields, e.g. a question's `type`
     selector: str = ""
+    #: keys whose lines the made object keeps (`lines=`), for cross-checks that point at them
+    lines_of: tuple[str, ...] = ()
 
     def read(self, node, r):
+        values = self.read_fields(node, r)
+        if values is INVALID or not values.complete:
+            return INVALID
+        if self.make is None:
+            return values
+        lines = {"lines": values.lines} if self.lines_of else {}
+        return self.make(**values, path=r.path, line=line_of(node), **lines)
+
+    def read_fields(self, node, r) -> Fields:
+        """Every key's value, or INVALID when the node is no such mapping at all. A
+        wrong value does not hide the others: callers may check what depends only on them."""
         if not isinstance(node, MappingNode):
             return r.error(node, f"expected a mapping, found {found(node)}")
         pairs = {key: (key_node, value_node) for key, key_node, value_node in mapping_pairs(node, r)}
@@ -418,10 +445,11 @@ class Record(Kind):
         id_node = pairs.get("id", (None, None))[1]
         if isinstance(id_node, ScalarNode) and id_node.tag == STR:
             label = f"{self.name or 'entry'} {id_node.value!r}"
-        values, ok = {}, True
+        values = Fields()
+        values.complete, values.lines = True, {}
         for key, (key_node, _) in pairs.items():
             if key not in fields:
-                ok = False
+                values.complete = False
                 elsewhere = [v for v, extra in self.variants.items() if key in extra]
                 if elsewhere:
                     r.error(key_node, f"key {key!r} is only allowed with {self.selector}: {elsewhere[0]}")
@@ -432,17 +460,17 @@ class Record(Kind):
                 outer, r.field = r.field, name
                 value = values[name] = spec.kind.read(pairs[name][1], r)
                 r.field = outer
-                ok &= value is not INVALID
+                if value is INVALID:
+                    values.complete = False
+                if name in self.lines_of:
+                    values.lines[name] = line_of(pairs[name][1])
             elif spec.required:
                 r.error(node, f"{label + ': ' if label else ''}missing key {name!r}")
-                ok = False
+                values[name] = INVALID
+                values.complete = False
             else:
                 values[name] = spec.default() if callable(spec.default) else spec.default
-        if not ok:
-            return INVALID
-        if self.make is None:
-            return values
-        return self.make(**values, path=r.path, line=line_of(node))
+        return values
 
     def json_schema(self):
         def object_schema(fields):

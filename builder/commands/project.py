@@ -39,7 +39,7 @@ def load_project(bank_dir: Path, config_file: Path | None = None, strict: bool =
     theme = None
     if languages and not any(not p.warning for p in config_problems):
         try:
-            theme = load_theme(bundled("site_src"), languages, config.theme_dir)
+            theme = load_theme(bundled("site_src"), languages, config.theme_dir, config_file)
         except BankError as error:
             problems += error.problems
     if strict:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..bank.model import AXES, Bank
-from ..errors import AssessError
+from ..errors import AssessError, plural
 from ..rules.codes import code_length
 from ..rules.team import Collection, Found, aggregate, find_codes, read_codes
 from ..site.render import render_report
@@ -81,8 +81,8 @@ def team_json(team: dict) -> str:
 def summary(bank: Bank, team: dict) -> str:
     """A short plain-text overview for the terminal."""
     counts = team["codes"]
-    lines = [f"{bank.id} {bank.version} ({bank.fingerprint}): "
-             f"{counts['valid']} codes counted, {counts['invalid']} invalid, {counts['duplicates']} duplicates"]
+    lines = [f"{bank.id} {bank.version} ({bank.fingerprint}): {plural(counts['valid'], 'code')} counted, "
+             f"{counts['invalid']} invalid, {plural(counts['duplicates'], 'duplicate')}"]
     k = team["min_group_size"]
     if team["all"].get("hidden"):
         return "\n".join(lines + [f"fewer than {k} codes: results hidden to keep everyone anonymous"]) + "\n"
@@ -111,7 +111,7 @@ def report_language(bank: Bank, lang: str | None) -> str:
 def write_report(project: Project, team: dict, out: Path, lang: str, bank_dir: Path) -> None:
     """The team page alone, filled in with `team` and styled by the site config, into `out`."""
     files = render_report(project.bank, project.theme, project.config, lang, team)
-    write_site(files, out, protect=inputs(bank_dir, project.config))
+    write_site(files, out, protect=inputs(bank_dir, project.config), option="-o/--out")
 
 
 def report(bank: Bank, sources: list[Source], warn: Callable[[str], None]) -> dict:

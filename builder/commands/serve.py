@@ -21,7 +21,7 @@ from pathlib import Path
 import click
 from markupsafe import escape
 
-from ..errors import AssessError, BankError
+from ..errors import AssessError, BankError, printed
 from ..site.config import CONFIG_FILE_NAME, find_config
 from ..site.render import LIVE_RELOAD
 from .build import build, watched_paths
@@ -161,12 +161,20 @@ def make_handler(site_dir: Path, channel: Channel, errors: Callable[[], str | No
             ).encode()
             self.send_bytes(500, "text/html; charset=utf-8", body)
 
+        def send_error(self, code, message=None, explain=None):
+            """An unknown path gets the site's own 404.html, as GitHub Pages serves it."""
+            page = site_dir / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            self.send_bytes(404, "text/html; charset=utf-8", page.read_bytes())
+
         def send_bytes(self, status: int, content_type: str, body: bytes) -> None:
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            if self.command != "HEAD":
+                self.wfile.write(body)
 
         def end_headers(self):
             self.send_header("Cache-Control", "no-store")
@@ -207,7 +215,7 @@ def serve(build_into: Callable[[Path], None], watched: Callable[[], list[Path]],
         try:
             build_into(site_dir)
         except BankError as exc:
-            state["errors"] = "\n".join(str(p) for p in exc.problems)
+            state["errors"] = "\n".join(printed(exc.problems))
             click.echo(f"{state['errors']}\nBuild failed; still serving the last good site.", err=True)
             channel.publish({"type": "error", "text": state["errors"]})
             return

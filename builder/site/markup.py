@@ -11,6 +11,7 @@ Markdown-heavy bank (#18). Each distinct text is rendered once per process
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 import nh3
@@ -60,3 +61,19 @@ def render_inline(text: str) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+@dataclass(frozen=True)
+class Lead:
+    first: Markup  # the first block: a paragraph, or whatever the text starts with
+    rest: Markup  # everything after it (may be empty)
+
+
+def lead(html: Markup) -> Lead:
+    """Rendered Markdown split after its first paragraph: the start page shows
+    that above the start button and the rest further down."""
+    text = str(html)
+    end = text.find("</p>") + len("</p>") if text.startswith("<p>") else -1
+    if end < len("</p>"):
+        return Lead(Markup(text), Markup(""))
+    return Lead(Markup(text[:end]), Markup(text[end:].lstrip("\n")))

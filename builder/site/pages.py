@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from ..bank.model import QUADRANTS, Bank
+from ..bank.model import AXES, QUADRANTS, Bank
 
 #: page name -> template; every bank language gets each of them (hints only when the bank has hints)
 PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "next": "next.html",
@@ -43,6 +43,21 @@ TEAM_TEXT = (
     "code_empty", "code_oversized", "code_characters", "code_version", "code_checksum", "code_bank",
     "code_length", "code_segment", "code_range",
 )
+
+
+def ui_in_bank_words(bank: Bank, ui: dict[str, str], lang: str) -> dict[str, str]:
+    """The UI strings of `lang` with the axes named as the bank names them (`axes:` in
+    bank.yml; by default the UI strings customer_obsession and competitor_obsession):
+    those two labels replaced, and {customer_axis} and {competitor_axis} filled in
+    every string. Templates and scripts then show the bank's words without knowing it."""
+    names = {axis: getattr(bank.axes, axis)[lang] if getattr(bank.axes, axis) else ui[f"{axis}_obsession"]
+             for axis in AXES}
+    words = {}
+    for key, text in ui.items():
+        for axis, name in names.items():
+            text = text.replace(f"{{{axis}_axis}}", name)
+        words[key] = text
+    return words | {f"{axis}_obsession": name for axis, name in names.items()}
 
 
 def has_hints(bank: Bank) -> bool:

@@ -15,7 +15,7 @@ from ..bank.model import Bank, num
 from ..errors import BankError, Problem
 from .assets import Assets, load_assets
 from .config import SiteConfig
-from .markup import render_markdown
+from .markup import lead, render_markdown
 from .pages import (
     PAGES,
     RESULT_PAGES,
@@ -26,6 +26,7 @@ from .pages import (
     quiz_data,
     results_data,
     team_data,
+    ui_in_bank_words,
 )
 from .theme import Theme
 from .write import MARKER
@@ -78,7 +79,7 @@ def render_report(bank: Bank, theme: Theme, config: SiteConfig, lang: str, team:
     """`assess report -o`: the team page alone, filled in with a team JSON, beside the static files."""
     pages = Pages(bank, theme, RenderOptions(config=config))
     context = pages.context(lang, "", "team", alternates=False) | {
-        "report": team, "team_data": team_data(bank, theme.ui[lang], lang, option_texts=True)}
+        "report": team, "team_data": team_data(bank, pages.ui(lang), lang, option_texts=True)}
     return pages.static_files() | {"index.html": pages.render(PAGES["team"], context)}
 
 
@@ -93,6 +94,7 @@ class Pages:
             "csp": content_security_policy(options.live_reload is not None),
             "live_reload": options.live_reload is not None,
             "md": render_markdown,
+            "lead": lead,
             "fill": fill,
             "num": num,
             "minutes": minutes(bank),
@@ -101,7 +103,7 @@ class Pages:
             "build_date": options.build_date,
             "has_hints": has_hints(bank),
         }
-        self.per_language: dict[str, dict] = {}  # the JSON inlined into pages, per language
+        self.per_language: dict[str, dict] = {}  # UI strings and the JSON inlined into pages, per language
 
     def static_files(self) -> dict[str, bytes]:
         files = {f"static/{path}": data for path, data in self.assets.files.items()}
@@ -110,17 +112,22 @@ class Pages:
         files[MARKER] = b""
         return files
 
-    def context(self, lang: str, prefix: str, page: str, home: str = "index.html", alternates: bool = True) -> dict:
-        bank, ui = self.bank, self.theme.ui[lang]
+    def ui(self, lang: str) -> dict[str, str]:
+        """The UI strings of `lang`, the axes in the bank's words (pages.ui_in_bank_words)."""
         if lang not in self.per_language:
-            self.per_language[lang] = {"quiz_data": quiz_data(bank, ui), "team_data": team_data(bank, ui, lang)}
+            ui = ui_in_bank_words(self.bank, self.theme.ui[lang], lang)
+            self.per_language[lang] = {"t": ui, "quiz_data": quiz_data(self.bank, ui),
+                                       "team_data": team_data(self.bank, ui, lang)}
+        return self.per_language[lang]["t"]
+
+    def context(self, lang: str, prefix: str, page: str, home: str = "index.html", alternates: bool = True) -> dict:
+        bank, ui = self.bank, self.ui(lang)
         in_language = page not in ROOT_PAGES
         others = [other for other in bank.languages if other != lang or not in_language] if alternates else []
         logo = self.assets.logo
         return self.shared | self.per_language[lang] | {
             "results_data": results_data(bank, ui, lang, page) if page in RESULT_PAGES else None,
             "lang": lang,
-            "t": ui,
             "tr": lambda text: text[lang],
             "page": page,
             "prefix": prefix,

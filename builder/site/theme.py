@@ -19,7 +19,9 @@ import jinja2
 
 from ..bank.schema import INVALID, KEY, MapOf, Reader, Text
 from ..bank.yamlnodes import load_nodes
-from ..errors import BankError, Problem
+from ..errors import BankError, Problem, display_path
+from ..resources import installed
+from .config import CONFIG_FILE_NAME
 
 REFERENCE_LANGUAGE = "en"  # the UI file every other language is checked against
 UI_STRINGS = MapOf(KEY, Text("UI string"))
@@ -34,18 +36,20 @@ class Theme:
     static: dict[str, bytes]  # path below static/ -> content
 
 
-def load_theme(source: Path, languages: list[str], theme: Path | None = None) -> Theme:
+def load_theme(source: Path, languages: list[str], theme: Path | None = None,
+               config_file: Path | None = None) -> Theme:
+    """`config_file` is the site config (assessment.yml) that names `theme`, or would name one."""
     problems: list[Problem] = []
     reference = read_ui(source / "i18n" / f"{REFERENCE_LANGUAGE}.yml", problems)
-    ui = {lang: read_language(source, theme, lang, problems) for lang in languages}
+    ui = {lang: read_language(source, theme, lang, problems, config_file) for lang in languages}
     for lang in languages:
         strings = ui[lang]
         if strings is None or reference is None:
             continue
         for key in reference:
             if key not in strings:
-                problems.append(Problem(str(strings.path), None,
-                                        f"missing UI string {key!r} (see {REFERENCE_LANGUAGE}.yml)"))
+                problems.append(Problem(str(strings.path), None, f"missing UI string {key!r} "
+                                        f"(assess i18n --template {lang} shows it in English)"))
         for key in strings:
             if key not in reference:
                 problems.append(Problem(strings.paths[key], strings.lines[key], f"unknown UI string {key!r}"))
@@ -68,14 +72,13 @@ class Strings(dict):
     lines: dict[str, int]
 
 
-def read_language(source: Path, theme: Path | None, lang: str, problems: list[Problem]) -> Strings | None:
+def read_language(source: Path, theme: Path | None, lang: str, problems: list[Problem],
+                  config_file: Path | None = None) -> Strings | None:
     builtin = source / "i18n" / f"{lang}.yml"
     themed = theme / "i18n" / f"{lang}.yml" if theme is not None else None
     files = [path for path in (builtin, themed) if path is not None and path.is_file()]
     if not files:
-        target = themed or builtin
-        problems.append(Problem(str(target), None, f"no UI strings for language {lang!r}: "
-                                f"copy {REFERENCE_LANGUAGE}.yml to {target.name} and translate it"))
+        problems.append(no_ui_strings(lang, themed or builtin, config_file))
         return None
     strings = Strings()
     strings.path, strings.paths, strings.lines = files[-1], {}, {}
@@ -87,6 +90,19 @@ def read_language(source: Path, theme: Path | None, lang: str, problems: list[Pr
         strings.paths |= {key: str(path) for key in values}
         strings.lines |= values.lines
     return strings
+
+
+def no_ui_strings(lang: str, target: Path, config_file: Path | None) -> Problem:
+    """Where a new language's UI strings go: the theme folder's i18n/, or site_src/i18n/
+    in a source checkout (a fork), never inside the installed package."""
+    template = f"assess i18n --template {lang} prints them"
+    if not installed(target):
+        return Problem(str(target), None, f"no UI strings for language {lang!r}: create this file from the "
+                                          f"English ones ({template}) and translate it")
+    config = config_file or Path(CONFIG_FILE_NAME)
+    themed = display_path(str(config.parent / "theme" / "i18n" / f"{lang}.yml"))
+    return Problem(str(config), None, f"no UI strings for language {lang!r}: set theme_dir: theme here and "
+                                      f"create {themed} from the English ones ({template}), then translate it")
 
 
 def read_ui(path: Path, problems: list[Problem]):

@@ -15,9 +15,11 @@ from ..errors import AssessError
 MARKER = ".nojekyll"  # every build writes it; a folder without it is not ours
 
 
-def write_site(files: dict[str, bytes], site_dir: Path, clean: bool = False, protect: tuple[Path, ...] = ()) -> None:
+def write_site(files: dict[str, bytes], site_dir: Path, clean: bool = False, protect: tuple[Path, ...] = (),
+               option: str = "-d/--site-dir") -> None:
+    """`option` is the command's option that named `site_dir`, for the messages."""
     site_dir = Path(site_dir).resolve()
-    check_target(site_dir, protect)
+    check_target(site_dir, protect, option)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
@@ -33,16 +35,16 @@ def write_site(files: dict[str, bytes], site_dir: Path, clean: bool = False, pro
         raise
 
 
-def check_target(site_dir: Path, protect: tuple[Path, ...]) -> None:
+def check_target(site_dir: Path, protect: tuple[Path, ...], option: str) -> None:
     for path in (Path.cwd(), *protect):
         path = path.resolve()
         if site_dir == path or site_dir in path.parents:
-            raise AssessError(f"refusing to build into {site_dir}: it contains {path}")
+            raise AssessError(f"refusing to write into {site_dir}: it contains {path}; choose another {option}")
     if site_dir.exists() and not site_dir.is_dir():
-        raise AssessError(f"{site_dir} exists and is not a folder")
+        raise AssessError(f"{site_dir} exists and is not a folder; choose another {option}")
     if site_dir.is_dir() and any(site_dir.iterdir()) and not (site_dir / MARKER).exists():
         raise AssessError(f"{site_dir} is not empty and was not built by assess (no {MARKER}); "
-                          "remove it or choose another --site-dir")
+                          f"remove it or choose another {option}")
 
 
 def keep_foreign_files(old: Path, new: Path, files: dict[str, bytes]) -> None:

@@ -47,9 +47,21 @@ CASES = {
     "missing-language": ["questions.yml:10: missing translation for 'de'"],
     "plain-string": ["questions.yml:10: plain text is allowed only in a one-language bank; give en, de"],
     # References and ids.
-    "unknown-dimension": [
+    "unknown-dimension": [  # at the question's dimension: line
         "bank.yml:8: warning: dimension 'focus' has no question for the competitor pole",
-        "questions.yml:7: question 'watch': unknown dimension 'fokus' (did you mean 'focus'?)",
+        "questions.yml:10: unknown dimension 'fokus' (did you mean 'focus'?)",
+    ],
+    "unknown-file-dimension": [  # once, at the file's dimension: line, not once per question
+        "bank.yml:8: warning: dimension 'focus' has no question for the customer pole",
+        "bank.yml:8: warning: dimension 'focus' has no question for the competitor pole",
+        "questions.yml:1: unknown dimension 'fokus' (did you mean 'focus'?)",
+    ],
+    # A broken level hides no question's problem; a broken question hides none of the others'
+    # (only whether both poles are covered stays open while a question cannot be read).
+    "errors-in-every-file": [
+        "bank.yml:12: expected a number, found the text 'lots'",
+        "questions.yml:10: unknown dimension 'fokus' (did you mean 'focus'?)",
+        "questions.yml:12: question 'copy': missing key 'pole'",
     ],
     "unknown-level": [
         "bank.yml:19: warning: no recommendation for dimension 'focus' at level 'high'",
@@ -61,6 +73,7 @@ CASES = {
     "choice-one-option": ["questions.yml:15: expected at least 2 options, found 1"],
     "likert-without-pole": ["questions.yml:7: question 'watch': missing key 'pole'"],
     "options-on-likert": ["questions.yml:10: key 'options' is only allowed with type: choice"],
+    "axes-misspelt": ["bank.yml:23: unknown key 'custmer' (did you mean 'customer'?)"],
     # Levels.
     "levels-not-ascending": [
         "bank.yml:13: level 'top': min must be above 50 (levels ascend)",

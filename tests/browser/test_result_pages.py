@@ -59,11 +59,11 @@ def test_each_dimension_gets_the_recommendation_for_its_level(page, served_sites
         expect(advice).to_have_count(1)
         expect(advice).to_have_attribute("data-level", scores["level"])
         expect(article.locator("[data-scores]")).to_have_text(
-            f"Customer obsession {shown(scores['customer'])}, competitor obsession "
+            f"Customer obsession {shown(scores['customer'])}, Competitor obsession "
             + ("not scored" if scores["competitor"] is None else str(shown(scores["competitor"]))))
     overall = result["overall"]
     expect(page.locator('[data-scores=""]')).to_have_text(
-        f"Customer obsession {shown(overall['customer'])}, competitor obsession {shown(overall['competitor'])}")
+        f"Customer obsession {shown(overall['customer'])}, Competitor obsession {shown(overall['competitor'])}")
 
 
 def test_csv_and_json_agree(page, served_sites, banks):
@@ -210,7 +210,7 @@ def test_no_hints_when_nothing_is_missed_or_the_bank_has_none(page, served_sites
     model = banks["default"].scoring_model
     best = {q["id"]: best_customer_answer(q) for q in model["questions"]}
     with_answers(page, page_url(served_sites, "hints"), best, shown="#no-hints")
-    expect(page.get_by_text("None of your answers left customer obsession points")).to_be_visible()
+    expect(page.get_by_text("None of your answers left points for Customer obsession")).to_be_visible()
     expect(page.locator("#results")).to_be_hidden()
     # the small bank has no improve: texts, so no hints page and no link to one
     with_answers(page, results_url(served_sites, "small"), {"svc-listen": 1, "prd-price": 1})

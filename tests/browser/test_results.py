@@ -149,8 +149,8 @@ def test_the_quadrant_is_named_and_explained_on_the_next_page(page, served_sites
     title = getattr(bank.quadrants, quadrant).title["en"]
     with_answers(page, results_url(served_sites), answers)
     expect(page.locator(".verdict .quadrant:not([hidden])")).to_have_text(title)
-    page.get_by_role("link", name="What this means, and what to do next").click()
-    page.wait_for_url("**/next.html#verdict-heading")
+    page.get_by_role("link", name="What to do next", exact=True).click()  # the page's primary action
+    page.wait_for_url("**/next.html")
     explained = page.locator("[data-quadrant]:not([hidden])")
     expect(explained).to_have_count(1)
     expect(explained).to_have_attribute("data-quadrant", quadrant)

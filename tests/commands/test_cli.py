@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from support.cli import run
-from support.paths import BROKEN, ROOT, SMALL_BANK, WARNINGS_BANK
+from support.paths import BROKEN, ROOT, SEGMENTED_BANK, SMALL_BANK, WARNINGS_BANK
 
 from builder import cli as cli_module
 from builder.bank.load import load
 from builder.commands.schema import bank_schema
+from builder.errors import Problem, printed
+from builder.rules.codes import decode, encode
 from builder.rules.scoring import score
 
 TOP_ANSWERS = {"svc-listen": 5, "svc-rivals": 1, "svc-fix": 1, "prd-launch": "ask", "prd-price": 5}
@@ -35,6 +37,13 @@ def test_validate_ok():
     assert result.stderr == ""
 
 
+def test_validate_counts_read_right_for_one(bank_copy):
+    text = (bank_copy / "bank.yml").read_text(encoding="utf-8")
+    (bank_copy / "bank.yml").write_text(text[:text.index("  - name: only the rival item")], encoding="utf-8")
+    result = run("validate", "--bank", bank_copy)
+    assert result.stdout == "small-shop 1.0 (e7a5c5fc90c9): 5 questions in 2 dimensions, en; 1 example passes\n"
+
+
 def test_validate_reports_every_problem(monkeypatch):
     monkeypatch.chdir(BROKEN)
     assert_clean_failure(run("validate", "--bank", "several-files"), (
@@ -45,6 +54,33 @@ def test_validate_reports_every_problem(monkeypatch):
     ))
 
 
+def test_validate_reports_what_a_broken_bank_yml_used_to_hide(monkeypatch):
+    """A broken level in bank.yml, a misspelt dimension and a question without its pole: all at once."""
+    monkeypatch.chdir(BROKEN)
+    assert_clean_failure(run("validate", "--bank", "errors-in-every-file"), (
+        "errors-in-every-file/bank.yml:12: expected a number, found the text 'lots'\n"
+        "errors-in-every-file/questions.yml:10: unknown dimension 'fokus' (did you mean 'focus'?)\n"
+        "errors-in-every-file/questions.yml:12: question 'copy': missing key 'pole'\n"
+        "Error: 3 problems found\n"
+    ))
+
+
+def test_validate_points_at_a_misspelt_dimension_of_a_file_once(monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    assert_clean_failure(run("validate", "--bank", "unknown-file-dimension"), (
+        "unknown-file-dimension/bank.yml:8: warning: dimension 'focus' has no question for the customer pole\n"
+        "unknown-file-dimension/bank.yml:8: warning: dimension 'focus' has no question for the competitor pole\n"
+        "unknown-file-dimension/questions.yml:1: unknown dimension 'fokus' (did you mean 'focus'?)\n"
+        "Error: 1 problem found\n"
+    ))
+
+
+def test_validate_points_at_the_dimension_line_of_a_question(monkeypatch):
+    monkeypatch.chdir(BROKEN)
+    result = run("validate", "--bank", "unknown-dimension")
+    assert "unknown-dimension/questions.yml:10: unknown dimension 'fokus' (did you mean 'focus'?)\n" in result.stderr
+
+
 def test_validate_yaml_syntax_error(monkeypatch):
     monkeypatch.chdir(BROKEN)
     assert_clean_failure(run("validate", "--bank", "syntax-error"), (
@@ -53,6 +89,32 @@ def test_validate_yaml_syntax_error(monkeypatch):
         "put text that starts with [ in quotes\n"
         "Error: 1 problem found\n"
     ))
+
+
+def test_validate_names_a_tab_at_the_top_level(bank_copy, monkeypatch):
+    """PyYAML itself says "found character that cannot start any token"."""
+    with open(bank_copy / "bank.yml", "a", encoding="utf-8") as bank_file:
+        bank_file.write("\tmin_group_size: 5\n")
+    lines = (bank_copy / "bank.yml").read_text(encoding="utf-8").count("\n")
+    monkeypatch.chdir(bank_copy.parent)
+    assert_clean_failure(run("validate", "--bank", "bank"), (
+        f"bank/bank.yml:{lines}: YAML syntax error: tab character (YAML indents with spaces)\n"
+        "Error: 1 problem found\n"
+    ))
+
+
+def test_a_message_at_three_places_or_more_is_printed_once():
+    """docs/authoring.md describes the grouped line; twice is not yet a flood."""
+    def problem(line, message, warning=False):
+        return Problem("q.yml", line, message, warning)
+
+    assert printed([problem(1, "a"), problem(2, "b"), problem(3, "a"), problem(4, "a", True), problem(5, "a"),
+                    problem(6, "b"), problem(7, "a", True), problem(8, "a", True), problem(9, "a")]) == [
+        "q.yml:1: a (4 times; also at q.yml:3, q.yml:5 and 1 more)",
+        "q.yml:2: b",
+        "q.yml:4: warning: a (3 times; also at q.yml:7, q.yml:8)",
+        "q.yml:6: b",
+    ]
 
 
 WARNINGS = (
@@ -104,6 +166,41 @@ def test_score_stdin():
     assert result.exit_code == 0, result.output
     overall = json.loads(result.stdout)["overall"]
     assert (overall["customer"], overall["competitor"], overall["answered"]) == (None, 100, 1)
+
+
+def test_score_code_prints_the_result_code_that_report_counts(tmp_path):
+    """What the results page shows as the result code, from the command line."""
+    bank = load(SMALL_BANK)[0]
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(TOP_ANSWERS), encoding="utf-8")
+    result = run("score", "--bank", SMALL_BANK, "--code", answers)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == encode(bank.scoring_model, bank.tag, TOP_ANSWERS) + "\n"
+    assert decode(bank.scoring_model, bank.tag, result.stdout.strip()) == (TOP_ANSWERS, 0)
+    report = run("report", "--bank", SMALL_BANK, "-", input=result.stdout)
+    assert report.stdout.startswith("small-shop 1.0 (e7a5c5fc90c9): 1 code counted, 0 invalid, 0 duplicates\n")
+
+
+def test_score_code_with_a_segment():
+    bank = load(SEGMENTED_BANK)[0]
+    result = run("score", "--bank", SEGMENTED_BANK, "--code", "--segment", "floor", "-", input='{"svc-listen": 5}')
+    assert result.stdout == encode(bank.scoring_model, bank.tag, {"svc-listen": 5}, 2) + "\n"
+    assert decode(bank.scoring_model, bank.tag, result.stdout.strip(), 3) == ({"svc-listen": 5}, 2)
+
+
+@pytest.mark.parametrize("bank, args, stderr", [
+    (SEGMENTED_BANK, ["--code", "--segment", "flor"], "Error: --segment flor: the bank's segments are lead, floor, "
+                                                      "office\n"),
+    (SMALL_BANK, ["--code", "--segment", "floor"], "Error: --segment floor: the bank has no segments\n"),
+])
+def test_score_code_names_the_segments(bank, args, stderr):
+    assert_clean_failure(run("score", "--bank", bank, *args, "-", input="{}"), stderr)
+
+
+def test_score_segment_needs_code():
+    result = run("score", "--bank", SEGMENTED_BANK, "--segment", "floor", "-", input="{}")
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (
+        2, "Error: --segment goes with --code: a result has no segment, a result code does")
 
 
 def test_score_invalid_answers(tmp_path, monkeypatch):

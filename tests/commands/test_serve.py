@@ -115,6 +115,17 @@ def test_serve_starts_with_a_broken_bank_and_shows_the_errors(bank_copy):
         server.stop()
 
 
+def test_serve_answers_unknown_paths_with_the_sites_404_page(bank_copy):
+    server = Server(bank_copy)
+    try:
+        status, page = server.get("en/no-such-page.html")
+        assert status == 404
+        assert "<title>Page not found" in page and 'href="/en/index.html"' in page, "the site's 404.html"
+        assert server.get("static/css/missing.css")[0] == 404
+    finally:
+        server.stop()
+
+
 def test_serve_rejects_a_bad_address():
     result = subprocess.run([sys.executable, "-m", "builder", "serve", "--bank", str(BANKS["small"]), "-a", "nowhere"],
                             cwd=ROOT, capture_output=True, text=True, timeout=30)

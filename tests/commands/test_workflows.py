@@ -16,11 +16,12 @@ import yaml
 from click.testing import CliRunner
 from support.paths import ROOT
 
+from builder import DISTRIBUTION
 from builder.cli import cli
 from builder.commands.new import SCAFFOLD, new_project
 
 WORKFLOW = ".github/workflows/pages.yml"
-METADATA = importlib.metadata.metadata("assess")  # of this checkout, installed editable
+METADATA = importlib.metadata.metadata(DISTRIBUTION)  # of this checkout, installed editable
 #: the official actions a Pages workflow needs, at the major versions we know
 OFFICIAL_ACTIONS = {"actions/checkout": "v4", "actions/setup-python": "v5", "actions/configure-pages": "v5",
                     "actions/upload-pages-artifact": "v3", "actions/deploy-pages": "v4"}
@@ -172,7 +173,7 @@ def test_the_workflow_of_a_new_project(tmp_path, monkeypatch):
     (SCAFFOLD, "steps.pages.outputs", "steps.page.outputs", "steps.page.outputs.base_path: no step with that id"),
     (SCAFFOLD, "path: site", "path: _site", "publish what assess build wrote"),
     (SCAFFOLD, "actions/deploy-pages@v4", "someone/deploy-pages@v4", "not an official action"),
-    (ROOT, '-m "not browser"', '-m "not browsr"', "Unknown marker(s) in '-m' expression: browsr"),
+    (ROOT, '"not browser and not slow"', '"not browsr and not slow"', "Unknown marker(s) in '-m' expression: browsr"),
     (ROOT, '-e ".[test]"', '-e ".[tests]"', "no extra 'tests'"),
 ], ids=["option", "command", "requirements", "step-id", "upload-path", "action", "marker", "extra"])
 def test_the_checker_catches_mistakes(tmp_path, workflow, old, new, complaint):

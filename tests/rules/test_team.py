@@ -207,7 +207,7 @@ def test_report_prints_a_summary_and_names_every_refused_code(collected, monkeyp
         f"codes.txt:5: checksum does not match: a typo, or part of the code is missing ('{bad}')\n")
     # TOP scores 100 for customer and 0 for competitor everywhere; LOW scores customer 0, competitor unanswered
     assert result.stdout == (
-        "segmented-shop 1.0 (e7a5c5fc90c9): 3 codes counted, 1 invalid, 1 duplicates\n"
+        "segmented-shop 1.0 (e7a5c5fc90c9): 3 codes counted, 1 invalid, 1 duplicate\n"
         "                          n    mean  median      q1      q3     min     max\n"
         "overall customer          3    66.7   100.0    50.0   100.0     0.0   100.0\n"
         "overall competitor  hidden (fewer than 3)\n"
@@ -262,6 +262,30 @@ def test_report_writes_a_static_page(shop, collected, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == [".nojekyll", "index.html", "static"]
     wrong = run("report", "--bank", SEGMENTED, "-o", out, "--lang", "de", collected)
     assert (wrong.exit_code, wrong.stderr) == (1, "Error: --lang de: the bank's languages are en\n")
+
+
+def test_report_counts_read_right_for_one(shop, tmp_path):
+    one = tmp_path / "one.txt"
+    one.write_text(code(shop, TOP, 1) + "\n", encoding="utf-8")
+    result = run("report", "--bank", SEGMENTED, one)
+    assert result.stdout == ("segmented-shop 1.0 (e7a5c5fc90c9): 1 code counted, 0 invalid, 0 duplicates\n"
+                             "fewer than 3 codes: results hidden to keep everyone anonymous\n")
+    written = run("report", "--bank", SEGMENTED, "-o", tmp_path / "report", one)
+    assert written.stdout == f"Wrote {tmp_path / 'report' / 'index.html'} (1 code)\n"
+
+
+def test_report_names_its_own_option_for_the_folder(shop, collected, tmp_path):
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("report", "--bank", SEGMENTED, "-o", taken, collected)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.endswith(f"Error: {taken} is not empty and was not built by assess (no .nojekyll); "
+                                  "remove it or choose another -o/--out\n")
+    inside = run("report", "--bank", SEGMENTED, "-o", SEGMENTED.parent, collected)
+    assert inside.stderr.endswith(f"Error: refusing to write into {SEGMENTED.parent}: it contains {SEGMENTED}; "
+                                  "choose another -o/--out\n")
+    assert (taken / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_report_output_is_deterministic(shop, collected):

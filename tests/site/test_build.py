@@ -145,7 +145,7 @@ def test_refuses_to_replace_folders_it_did_not_build(tmp_path, monkeypatch):
     with pytest.raises(AssessError, match=r"is not empty and was not built by assess"):
         build(BANKS["small"], precious)
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(AssessError, match="refusing to build into"):
+    with pytest.raises(AssessError, match="refusing to write into"):
         build(BANKS["small"], tmp_path)
     assert (precious / "todo.txt").read_text() == "keep me"
 
@@ -165,7 +165,22 @@ def test_language_without_ui_strings_is_reported(tmp_path):
         build(bank, tmp_path / "site")
     (problem,) = failure.value.problems
     assert problem.path.endswith("site_src/i18n/xx.yml")
-    assert problem.message == "no UI strings for language 'xx': copy en.yml to xx.yml and translate it"
+    assert problem.message == ("no UI strings for language 'xx': create this file from the English ones "
+                               "(assess i18n --template xx prints them) and translate it")
+
+
+def test_cli_build_names_its_own_option_for_the_folder(tmp_path):
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "notes.txt").write_text("mine", encoding="utf-8")
+    result = run("build", "--bank", BANKS["small"], "-d", taken)
+    assert (result.exit_code, result.stderr) == (1, f"Error: {taken} is not empty and was not built by assess "
+                                                    "(no .nojekyll); remove it or choose another -d/--site-dir\n")
+
+
+def test_cli_build_counts_read_right(tmp_path):
+    result = run("build", "--bank", FIXTURES / "banks" / "one-question", "-d", tmp_path / "site")
+    assert result.stdout == f"Built {tmp_path / 'site'}/ for en (1 question)\n"
 
 
 def test_cli_build(tmp_path):
@@ -175,3 +190,16 @@ def test_cli_build(tmp_path):
     broken = run("build", "--bank", tmp_path / "missing", "-d", tmp_path / "out")
     assert broken.exit_code == 1
     assert broken.stderr == f"Error: bank folder not found: {tmp_path / 'missing'}\n"
+
+
+def test_a_one_language_site_opens_on_its_start_page(tmp_path, default_site):
+    """Nothing to choose: the root page moves straight on (and links there for browsers that do not);
+    a site in several languages offers them."""
+    def refresh(page) -> list[str]:
+        return [e.attrs["content"] for e in page.elements if e.attrs.get("http-equiv") == "refresh"]
+
+    build(BANKS["small"], tmp_path / "site")
+    root = parse_page(tmp_path / "site" / "index.html")
+    assert refresh(root) == ["0; url=en/index.html"]
+    assert "en/index.html" in [url for _, url in root.urls()]
+    assert refresh(parse_page(default_site / "index.html")) == []

@@ -83,10 +83,11 @@ def test_theme_overrides_blocks_static_files_and_ui_strings(branded_site):
         assert re.search(r'<link rel="stylesheet" href="[\w./]*static/css/theme\.css\?v=\w+"></head>', text), page
         built_in = ('<a href="en/privacy.html" hreflang="en" lang="en">Privacy</a>' if page == "index.html" else
                     '<a href="/shop/en/privacy.html" hreflang="en" lang="en">Privacy</a>' if page == "404.html" else
-                    '<p>Your answers stay in your browser. <a href="privacy.html">Privacy</a></p>')
+                    '<p>Your answers stay in your browser.</p>')
         assert built_in in text, f"{page}: {{{{ super() }}}} keeps the built-in footer text"
         assert '<p class="collect-url">https://forms.example.com/assess?code={code}</p>' in text, "config.collect_url"
-    assert '<a class="button primary" href="quiz.html">Begin the shop check</a>' in html(branded_site, "en/index.html")
+    assert '<a class="button primary start" href="quiz.html">Begin the shop check</a>' in html(branded_site,
+                                                                                              "en/index.html")
     assert "Questionnaire" in html(branded_site, "en/quiz.html"), "strings the theme leaves alone stay"
 
 
@@ -104,8 +105,10 @@ def test_without_a_config_nothing_changes(tmp_path, monkeypatch):
     assert run("build", "--bank", SMALL_BANK, "-d", "site").exit_code == 0
     site = tmp_path / "site"
     assert not (site / "static" / "css" / "brand.css").exists() and not (site / "static" / "brand").exists()
-    start = html(site, "en/index.html")
-    assert '<a class="brand" href="index.html">How does the shop treat its customers?</a>' in start
+    start, quiz = html(site, "en/index.html"), html(site, "en/quiz.html")
+    assert '<a class="brand" href="index.html">How does the shop treat its customers?</a>' in quiz
+    assert 'class="brand"' in start and "How does the shop treat its customers?</a>" not in start, \
+        "the start page's heading is the title: the header does not repeat it"
     assert "brand.css" not in start and 'aria-label="Legal"' not in start
     assert "<header" not in html(site, "index.html"), "the root page shows a header only for a branded site"
 
@@ -297,7 +300,7 @@ def test_serve_watches_the_config_and_the_theme(tmp_path):
 
 def test_builds_never_replace_the_theme(tmp_path):
     project = theme_project(tmp_path, {"static/x.css": ""})
-    with pytest.raises(AssessError, match="refusing to build into .*theme: it contains .*theme"):
+    with pytest.raises(AssessError, match="refusing to write into .*theme: it contains .*theme"):
         build(project / "questions", project / "theme", config_file=project / "assessment.yml")
     assert tree(project / "theme") == {"static/x.css": b""}
 

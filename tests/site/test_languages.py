@@ -11,6 +11,7 @@ from support.cli import run
 from support.paths import FIXTURES, ROOT
 
 from builder.commands.build import build
+from builder.site import theme as theme_module
 from builder.site.theme import REFERENCE_LANGUAGE
 
 I18N = ROOT / "site_src" / "i18n"
@@ -72,8 +73,8 @@ def test_validate_reports_missing_bank_and_ui_translations(tmp_path, monkeypatch
     assert result.stderr == (
         "questions/bank.yml:20: missing translation for 'it'\n"
         "questions/questions.yml:11: missing translation for 'it'\n"
-        "theme/i18n/it.yml: missing UI string 'next' (see en.yml)\n"
-        "theme/i18n/it.yml: missing UI string 'back' (see en.yml)\n"
+        "theme/i18n/it.yml: missing UI string 'next' (assess i18n --template it shows it in English)\n"
+        "theme/i18n/it.yml: missing UI string 'back' (assess i18n --template it shows it in English)\n"
         "Error: 4 problems found\n"
     )
 
@@ -85,5 +86,57 @@ def test_a_language_without_any_ui_file(tmp_path, monkeypatch):
     monkeypatch.chdir(project)
     result = run("validate")
     assert result.stderr.endswith(
-        "theme/i18n/it.yml: no UI strings for language 'it': copy en.yml to it.yml and translate it\n"
+        "theme/i18n/it.yml: no UI strings for language 'it': create this file from the English ones "
+        "(assess i18n --template it prints them) and translate it\n"
         "Error: 3 problems found\n")
+
+
+def test_without_a_theme_an_installed_assess_advises_one(tmp_path, monkeypatch):
+    """Never a path inside the installed package: a theme folder is where a project's strings go."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "translation-gaps", project)
+    (project / "assessment.yml").write_text("title: Ascoltare\n", encoding="utf-8")
+    monkeypatch.setattr(theme_module, "installed", lambda path: True)
+    monkeypatch.chdir(project)
+    result = run("validate")
+    assert result.stderr.startswith(
+        "assessment.yml: no UI strings for language 'it': set theme_dir: theme here and create "
+        "theme/i18n/it.yml from the English ones (assess i18n --template it prints them), then translate it\n")
+
+
+def test_the_template_of_a_new_language_completes_its_ui_strings(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "translation-gaps", project)
+    result = run("i18n", "--template", "it")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith(
+        "# UI strings for 'it', to translate: the values are the built-in English ones.\n"
+        "# Save this as i18n/it.yml in your theme folder (theme_dir in assessment.yml),\n"
+        "# translate every value and keep the {placeholders}; assess validate names what is missing.\n"
+        "language_name: English\n")
+    assert yaml.safe_load(result.stdout) == strings("en")
+    (project / "theme" / "i18n").mkdir(parents=True)
+    (project / "theme" / "i18n" / "it.yml").write_text(result.stdout, encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert run("validate").stderr == (  # only the bank's own texts are left to translate
+        "questions/bank.yml:20: missing translation for 'it'\n"
+        "questions/questions.yml:11: missing translation for 'it'\n"
+        "Error: 2 problems found\n")
+
+
+@pytest.mark.parametrize("lang", ["de", "fr"])
+def test_the_template_of_a_built_in_language_is_that_language(lang):
+    result = run("i18n", "--template", lang)
+    assert result.stdout.startswith(f"# The built-in UI strings for '{lang}'. To reword some in a project, keep "
+                                    f"just those\n# keys in your theme folder's i18n/{lang}.yml (theme_dir in "
+                                    "assessment.yml).\n")
+    assert yaml.safe_load(result.stdout) == strings(lang)
+
+
+def test_i18n_says_what_it_needs():
+    assert run("i18n", "--template").stdout.startswith("# The built-in UI strings for 'en'.")
+    assert run("i18n", "--template", "it alia").stderr == (
+        "Error: --template it alia: not a language code; use an ISO 639 code such as de, en or pt-BR\n")
+    nothing = run("i18n")
+    assert (nothing.exit_code, nothing.stderr.splitlines()[-1]) == (
+        2, "Error: say what to print: --template [LANG] prints a UI strings file to translate")

@@ -5,7 +5,7 @@
 `bash tests/run.sh --latest` runs this with the interpreter of a fresh virtual
 environment that holds the newest releases, after the whole suite passed
 there. The file is a pip constraints file in three parts: what `pip install
-assess` needs ("runtime", which `assess new` copies into a project), what
+assess-obsession` needs ("runtime", which `assess new` copies into a project), what
 its test extra adds ("tests"), and the rest: the build backend ("build").
 It prints what changed against the previous lock.
 """
@@ -20,9 +20,10 @@ from pathlib import Path
 
 from packaging.requirements import Requirement
 
+from builder import DISTRIBUTION
 from builder.commands.new import LOCK_SECTIONS
 
-PROJECT = "assess"
+PROJECT = DISTRIBUTION
 #: the virtual environment's own tools, not dependencies of anything
 NOT_LOCKED = {PROJECT, "pip", "setuptools", "wheel"}
 

@@ -4,7 +4,7 @@
 import { fromCode, fromJson } from "../rules/earlier.js";
 import { resultPage } from "../ui/current.js";
 import { draw } from "../ui/draw.js";
-import { $ } from "../ui/page.js";
+import { $, showChosen } from "../ui/page.js";
 
 const { data, model, text, result } = await resultPage();
 
@@ -21,6 +21,7 @@ if (result.overall.answered === 0) {
   $("no-answers").hidden = false;
 } else {
   draw(data, result);
+  showChosen($("compare-file"));
   $("compare-file").addEventListener("change", async (event) => {
     const [file] = event.target.files;
     if (file) compared(fromJson(await file.text(), model));

@@ -3,6 +3,7 @@
 // What the result means and what to do next, the hints, comparing and the
 // explanation are pages of their own (next, hints, compare, method) that show the same answers.
 import { manySkipped, straightLining } from "../rules/analysis.js";
+import { encode } from "../rules/codes.js";
 import { resultPage } from "../ui/current.js";
 import { draw } from "../ui/draw.js";
 import { $, download, fill } from "../ui/page.js";
@@ -69,8 +70,7 @@ if (result.overall.answered === 0) {
   // organisation's own survey form (the site config's collect URL, with {code}).
   const field = $("result-code");
   const button = $("copy-code");
-  // loaded as current.js loads it for shared links: one way in for codes.js
-  field.value = (await import("../rules/codes.js")).encode(model, data.tag, answers, segment);
+  field.value = encode(model, data.tag, answers, segment);
   field.addEventListener("focus", () => field.select());
   button.addEventListener("click", async () => {
     $("copy-status").textContent = button.dataset[(await copy(field)) ? "copied" : "failed"];

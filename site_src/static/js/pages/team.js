@@ -2,7 +2,7 @@
 // results (or the report inlined by `assess report -o`). Pasted text and file
 // contents reach the page as text nodes only.
 import { codeLength } from "../rules/codes.js";
-import { $, download, fill, readData } from "../ui/page.js";
+import { $, download, fill, readData, showChosen } from "../ui/page.js";
 import { AXES } from "../rules/scoring.js";
 import { aggregate, findCodes, readCodes, teamCsv } from "../rules/team.js";
 
@@ -118,6 +118,7 @@ if ($("team-report")) {
     clearTimeout(timer);
     timer = setTimeout(evaluate, 250);
   });
+  showChosen($("codes-file"));
   $("codes-file").addEventListener("change", async (event) => {
     files = await Promise.all([...event.target.files].map(readFile));
     evaluate();

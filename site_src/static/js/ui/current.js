@@ -6,6 +6,7 @@
  * the same result.
  * @module current
  */
+import { decode } from "../rules/codes.js";
 import { score, validAnswers } from "../rules/scoring.js";
 import { readData } from "./page.js";
 import { loadSegment, loadState } from "./state.js";
@@ -28,7 +29,7 @@ export async function currentAnswers(data) {
     if (code && code !== linked) location.reload();
   });
   if (linked) {
-    const decoded = (await import("../rules/codes.js")).decode(model, data.tag, linked, data.segments.length);
+    const decoded = decode(model, data.tag, linked, data.segments.length);
     if (decoded.ok) {
       for (const link of document.querySelectorAll("a[data-carry]")) {
         const [page, target] = link.getAttribute("href").split("#");

@@ -40,3 +40,15 @@ export function download(name, text, type) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * Name the files chosen in a file input styled as a button (templates/_file.html):
+ * the native control, which would name them in the browser's language, is invisible.
+ * @param {HTMLInputElement} input
+ */
+export function showChosen(input) {
+  const names = document.querySelector(`[data-chosen="${input.id}"]`);
+  input.addEventListener("change", () => {
+    names.textContent = [...input.files].map((file) => file.name).join(", ") || names.dataset.none;
+  });
+}
