@@ -14,13 +14,13 @@ from __future__ import annotations
 import html
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import yaml
 
-BENCH = Path(__file__).resolve().parent
-MODULES = BENCH / "node_modules"
+from bench import npm
+
+MODULES = npm.MODULES
 FILES = {
     "survey-core.fontless.min.css": MODULES / "survey-core" / "survey-core.fontless.min.css",
     "survey.core.min.js": MODULES / "survey-core" / "survey.core.min.js",
@@ -49,16 +49,7 @@ survey.render(document.getElementById("survey"));
 
 def install() -> str | None:
     """Install SurveyJS into bench/node_modules if needed; returns why not, or None."""
-    if all(path.is_file() for path in FILES.values()):
-        return None
-    npm = shutil.which("npm")
-    if npm is None:
-        return "npm not found"
-    command = [npm, "ci" if (BENCH / "package-lock.json").is_file() else "install", "--no-audit", "--no-fund"]
-    result = subprocess.run(command, cwd=BENCH, capture_output=True, text=True)
-    if result.returncode != 0 or not all(path.is_file() for path in FILES.values()):
-        return f"npm failed: {(result.stderr or result.stdout).strip().splitlines()[-1:]}"
-    return None
+    return npm.install(list(FILES.values()))
 
 
 def version() -> str:

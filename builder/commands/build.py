@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import AssessError
@@ -50,7 +50,7 @@ def build_date(environ) -> str | None:
     if not value.isdigit():
         raise AssessError(f"SOURCE_DATE_EPOCH must be a number of seconds since 1970, found {value!r}")
     try:
-        return datetime.fromtimestamp(int(value), tz=timezone.utc).date().isoformat()
+        return datetime.fromtimestamp(int(value), tz=UTC).date().isoformat()
     except (OverflowError, OSError, ValueError):
         raise AssessError(f"SOURCE_DATE_EPOCH is out of range: {value}") from None
 

@@ -115,6 +115,29 @@ def read_ui(path: Path, problems: list[Problem]):
     return None if strings is INVALID else strings
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory for the life of the process.
+
+    `assess serve` loads the theme again for every rebuild, and compiling its
+    templates was most of the time from saving a file to the page reloaded
+    (#18). Jinja keys a template by its file and checks the checksum of its
+    source, so an edited template is compiled anew.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
+
+
 def template_environment(templates: Path, theme: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(str(templates))
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({BUILTIN_PREFIX: builtin})]
@@ -128,6 +151,7 @@ def template_environment(templates: Path, theme: Path | None) -> jinja2.Environm
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=COMPILED_TEMPLATES,
     )
     # data inlined with |tojson: no spaces after separators (every byte counts toward the page budget, #8)
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}

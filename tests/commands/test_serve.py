@@ -151,3 +151,31 @@ def test_serve_rebuilds_when_the_config_or_the_theme_changes(bank_copy, tmp_path
         assert 'href="https://example.com/impressum"' in server.get("en/index.html")[1]
     finally:
         server.stop()
+
+
+def test_the_watcher_notices_every_kind_of_save(tmp_path):
+    from builder.commands.serve import Watcher
+
+    bank, config = tmp_path / "bank", tmp_path / "assessment.yml"
+    (bank / "sub").mkdir(parents=True)
+    (bank / "10-a.yml").write_text("a: 1\n")
+    watcher = Watcher([bank, config])
+    before = watcher.snapshot()
+    assert watcher.snapshot() == before, "nothing changed"
+
+    def changed(edit) -> bool:
+        nonlocal before
+        edit()
+        now = watcher.snapshot()
+        result, before = now != before, now
+        return result
+
+    assert changed(lambda: (bank / "10-a.yml").write_text("a: 12\n")), "written in place"
+    replacement = bank / ".10-a.yml.swp"
+    assert changed(lambda: (replacement.write_text("a: 13\n"), os.replace(replacement, bank / "10-a.yml"))), (
+        "written beside and renamed into place, as editors save")
+    assert changed(lambda: (bank / "sub" / "20-b.yml").write_text("b: 1\n")), "a new file in a subfolder"
+    assert changed(lambda: (bank / "sub" / "20-b.yml").unlink()), "a file removed"
+    assert changed(lambda: config.write_text("title: X\n")), "a watched file that did not exist"
+    assert changed(lambda: (bank / "sub" / "loop").symlink_to(bank, target_is_directory=True))
+    assert watcher.snapshot() == before, "a link to a folder above is watched, not followed"

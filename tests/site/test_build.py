@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from support.cli import run
+from support.genbank import generate_bank
 from support.html import parse_page, tree
 from support.paths import BANKS, FIXTURES, HOSTILE_BANK
 
@@ -14,6 +15,7 @@ from builder.commands.build import build
 from builder.errors import AssessError, BankError
 from builder.site import render as render_module
 
+BRANDED_SITE = FIXTURES / "sites" / "branded"
 RICH_TAG = re.compile(r"<(?:svg|img|details)\b[^>]*>")
 
 
@@ -61,8 +63,37 @@ def test_hostile_bank_text_stays_inert(tmp_path):
         assert "<script>" not in html and "<iframe" not in html and "<style>" not in html, page
         template_tags = set(RICH_TAG.findall((harmless / page.relative_to(site)).read_text(encoding="utf-8")))
         assert set(RICH_TAG.findall(html)) <= template_tags, page
+    hints = (site / "en" / "hints.html").read_text(encoding="utf-8")
+    assert "Try <strong>harder</strong>" in hints, "Markdown still renders after sanitizing"
+    # CommonMark: a line opening with <script> is a block of raw HTML, its Markdown not read
     quiz = (site / "en" / "quiz.html").read_text(encoding="utf-8")
-    assert "<strong>text</strong>" in quiz, "Markdown still renders after sanitizing"
+    assert '<div class="help" id="help-q1">Help **text**</div>' in quiz
+
+
+def test_a_template_edited_between_two_builds_of_one_process_renders_anew(tmp_path):
+    """Compiled templates are kept for the process (assess serve); an edit still counts."""
+    site_config = tmp_path / "config"
+    shutil.copytree(BRANDED_SITE, site_config)
+    config, base = site_config / "assessment.yml", site_config / "theme" / "base.html"
+    build(BANKS["small"], tmp_path / "one", config_file=config)
+    base.write_text(base.read_text(encoding="utf-8").replace("Example Shop team", "Example Shop crew"),
+                    encoding="utf-8")
+    build(BANKS["small"], tmp_path / "two", config_file=config)
+    assert "Run by the Example Shop team." in (tmp_path / "one" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Run by the Example Shop crew." in (tmp_path / "two" / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_markdown_heavy_bank_renders_its_markdown_and_shows_question_texts_as_written(tmp_path):
+    build(generate_bank(40, tmp_path / "bank", markdown=True), tmp_path / "site")
+    quiz = (tmp_path / "site" / "en" / "quiz.html").read_text(encoding="utf-8")
+    hints = (tmp_path / "site" / "de" / "hints.html").read_text(encoding="utf-8")
+    assert ('<div class="help" id="help-q00002"><p>Think of the <em>last three months</em> and of '
+            "<strong>concrete cases</strong> from area 2, not of mission statements.</p></div>") in quiz
+    assert ("<ul>\n<li>What helped <em>most recently</em>?</li>\n<li>What is <strong>still missing</strong>?</li>\n"
+            '</ul>\n<p>More in <a href="https://example.org/guide/0" rel="noopener noreferrer">guide 0</a>.</p>'
+            ) in quiz
+    assert "<ol>\n<li><strong>Zuhören</strong>: ein Kundengespräch pro Woche.</li>" in hints
+    assert "decision 1 is driven **first** by what *actually* helps" in quiz, "a question's text is not Markdown"
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):

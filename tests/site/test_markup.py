@@ -1,14 +1,16 @@
-"""Bank Markdown: plain sentences skip the Markdown parser (build speed, #8)
-and must come out as the parser would render them."""
+"""Bank Markdown: CommonMark, sanitized by the allow-list of builder/site/markup.py
+(#18); plain sentences skip the parser (build speed, #8) and must come out as
+the parser would render them."""
 from __future__ import annotations
 
 import html
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.site.markup import SYNTAX, render_markdown, render_with_parser
+from builder.site.markup import is_plain, render_markdown, render_with_parser
 
 #: letters, digits, spaces, line breaks and the punctuation of ordinary prose, "&" included
 PIECES = [*"aAzZ09 \n.,;:?'\"()/%&-+=$@äß–", "  \n", "word"]
@@ -23,7 +25,7 @@ def as_read(markup) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(prose.filter(lambda text: text.strip() and not SYNTAX.search(text)))
+@given(prose.filter(lambda text: text.strip() and is_plain(text)))
 def test_plain_text_skips_the_parser_with_the_same_result(text):
     assert as_read(render_markdown(text)) == as_read(render_with_parser(text))
 
@@ -33,7 +35,60 @@ def test_hard_line_breaks_are_markdown():
 
 
 def test_ampersands_are_plain_text_but_entities_are_markdown():
-    assert not SYNTAX.search("Bain & Company, R&D")
+    assert is_plain("Bain & Company, R&D")
     assert str(render_markdown("Bain & Company, R&D")) == "<p>Bain &amp; Company, R&amp;D</p>"
-    assert SYNTAX.search("&copy; 2026") and SYNTAX.search("&#169;")
+    assert not is_plain("&copy; 2026") and not is_plain("&#169;")
     assert str(render_markdown("&copy; &#169; 2026")) == "<p>© © 2026</p>"
+
+
+@pytest.mark.parametrize("text", [
+    "1.", "9)", "2026. Jahr", "-", "+ item", "  - item", "\tindented", "a\n   ===", "a\n---  ", "one\n\ntwo",
+    "    code", "line\\\nbreak",
+])
+def test_what_the_fast_path_leaves_to_the_parser(text):
+    """Lists (empty ones too), indented code, setext headings, paragraphs and hard breaks are CommonMark syntax."""
+    assert not is_plain(text)
+    assert render_markdown(text) == render_with_parser(text)
+
+
+def test_emphasis_strong_and_code():
+    assert str(render_markdown("Ask *customers* **first**, `then` _tools_ __last__")) == (
+        "<p>Ask <em>customers</em> <strong>first</strong>, <code>then</code> <em>tools</em> <strong>last</strong></p>")
+    assert str(render_markdown("snake_case and 5 * 3")) == "<p>snake_case and 5 * 3</p>"
+
+
+def test_lists_after_a_paragraph_and_nested():
+    assert str(render_markdown("Steps:\n- *listen*\n- decide\n\n1. one\n2. two")) == (
+        "<p>Steps:</p>\n<ul>\n<li><em>listen</em></li>\n<li>decide</li>\n</ul>\n<ol>\n<li>one</li>\n<li>two</li>\n</ol>")
+    assert str(render_markdown("- a\n  - b")) == "<ul>\n<li>a\n<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>"
+
+
+def test_links_keep_web_and_mail_addresses_and_open_nothing():
+    assert str(render_markdown('[guide](https://example.org/a?b=1&c=2 "The guide") <http://example.org> '
+                               "[mail](mailto:team@example.org)")) == (
+        '<p><a href="https://example.org/a?b=1&amp;c=2" title="The guide" rel="noopener noreferrer">guide</a> '
+        '<a href="http://example.org" rel="noopener noreferrer">http://example.org</a> '
+        '<a href="mailto:team@example.org" rel="noopener noreferrer">mail</a></p>')
+
+
+def test_javascript_and_other_schemes_lose_their_link():
+    html = str(render_markdown("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) "
+                               "[d](data:text/html,x) [e](vbscript:x) <javascript:alert(1)>"))
+    assert html == ('<p><a rel="noopener noreferrer">a</a> <a rel="noopener noreferrer">b</a> '
+                    '<a rel="noopener noreferrer">c</a> <a rel="noopener noreferrer">d</a> '
+                    '<a rel="noopener noreferrer">e</a> <a rel="noopener noreferrer">javascript:alert(1)</a></p>')
+
+
+def test_raw_html_is_stripped_and_scripts_lose_their_content():
+    html = render_markdown('a <b onclick="steal()">bold</b> <script>steal()</script> <span style="x">c</span>')
+    assert str(html) == "<p>a bold  c</p>"
+    assert str(render_markdown("<div onmouseover=steal()>\n*not Markdown in an HTML block*\n</div>")) == (
+        "*not Markdown in an HTML block*")
+    assert str(render_markdown('<img src=x onerror="steal()">\n\n![alt](https://example.org/i.png)')) == "<p></p>"
+    assert str(render_markdown('<iframe src="https://example.org"></iframe>\n\n**after**')) == (
+        "<p><strong>after</strong></p>")
+
+
+def test_tags_outside_the_allow_list_keep_their_text():
+    assert str(render_markdown("# Title\n\n### Part\n\n> quoted\n\n---")) == (
+        "Title\n<h3>Part</h3>\n<blockquote>\n<p>quoted</p>\n</blockquote>\n<hr>")
