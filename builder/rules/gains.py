@@ -9,8 +9,8 @@ from .scoring import points
 
 
 def gains(model: dict, answers: dict) -> list[dict]:
-    """Biggest gain first, ties in bank order; `customer` and `competitor` are the changes of
-    the overall scores (the competitor one is negative or 0)."""
+    """Biggest gain first, ties in bank order; `best` is the answer that gains most (the first
+    of equals), `customer` and `competitor` the changes of the overall scores it brings."""
     possible: dict[str, dict[str, float]] = {axis: {} for axis in AXES}
     answered = [q for q in model["questions"] if answers.get(q["id"]) is not None]
     for q in answered:
@@ -36,7 +36,7 @@ def gains(model: dict, answers: dict) -> list[dict]:
             customer, competitor = moves(q, answers[q["id"]], value)
             gain = customer - competitor
             if best is None or gain > best["gain"]:
-                best = {"id": q["id"], "gain": gain, "customer": customer, "competitor": competitor}
+                best = {"id": q["id"], "best": value, "gain": gain, "customer": customer, "competitor": competitor}
         if best["gain"] > 0:
             levers.append(best)
     return sorted(levers, key=lambda lever: -lever["gain"])

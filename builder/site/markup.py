@@ -27,8 +27,8 @@ URL_SCHEMES = {"http", "https", "mailto"}
 #: the same either way, so it does not cost a parser run (#8).
 INLINE_SYNTAX = re.compile(r"[\\`*_\[\]<>#!|~\t\r]|&#?\w+;|  \n|\n\s*\n")
 #: what makes a line Markdown at its start: list items (empty ones too), indented
-#: code, setext heading underlines (also thematic breaks)
-LINE_SYNTAX = re.compile(r"\s*(?:[-+]|\d+[.)])(?:\s|$)|\s{4}|\s*(?:=+|-+)\s*$")
+#: code, setext heading underlines and thematic breaks ("---", "- - -", "-- -")
+LINE_SYNTAX = re.compile(r"\s*(?:[-+]|\d+[.)])(?:\s|$)|\s{4}|\s*(?:=+|-+|-(?:\s*-)+)\s*$")
 
 #: pure CommonMark: no extension (tables, footnotes, ...) is on
 OPTIONS = pyromark.Options(0)
@@ -53,6 +53,22 @@ def render_markdown(text: str) -> Markup:
 
 def render_with_parser(text: str) -> Markup:
     return Markup(SANITIZER.clean(pyromark.html(text, options=OPTIONS)).strip("\n"))
+
+
+#: a sentence ends at . ! or ? (and closing quotes) before a space and what starts a
+#: sentence; one after a one-letter word ("z. B.", "e.g.", an initial) does not count
+SENTENCE_END = re.compile(r"(?<=\w\w)[\"'“”»)]*[.!?][\"'“”»)]*(?=\s+[\"'„“«(]?[A-ZÄÖÜ0-9])")
+
+
+def opening(text: str, at_least: int = 0) -> str:
+    """The first sentence of a text's source, and the next ones while shorter than
+    `at_least` characters: what the results page shows of a longer bank text
+    (docs/bank-format.md: keep the first sentence free of Markdown)."""
+    text = " ".join(text.split())
+    for end in SENTENCE_END.finditer(text):
+        if end.end() >= at_least:
+            return text[:end.end()]
+    return text
 
 
 def render_inline(text: str) -> Markup:

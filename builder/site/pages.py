@@ -12,7 +12,8 @@ import math
 from ..bank.model import AXES, QUADRANTS, Bank
 
 #: page name -> template; every bank language gets each of them (hints only when the bank has hints)
-PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "next": "next.html",
+PAGES = {"index": "start.html", "quiz": "quiz.html", "results": "results.html", "keep": "keep.html",
+         "next": "next.html",
          "hints": "hints.html", "compare": "compare.html", "method": "method.html", "team": "team.html",
          "privacy": "privacy.html"}
 #: pages outside the language folders: page name -> (file, template)
@@ -20,15 +21,20 @@ ROOT_PAGES = {"root": ("index.html", "root.html"), "404": ("404.html", "404.html
 SECONDS_PER_QUESTION = {"likert": 10, "choice": 15}
 
 #: The pages that show a result, and what their scripts show besides the HTML: UI
-#: strings, and `levels` (titles), `scale` (answer words) or `titles` (dimensions)
+#: strings, and `levels` (titles), `scale` (answer words), `titles` (dimensions) or
+#: `questions` (question texts, bank order)
 LINK_TEXT = ("link_invalid", "other_bank")  # ui/current.js: a shared link that cannot be shown
+#: ui/levers.js: a lever's verb and the scores it moves
+LEVER_TEXT = ("lever_raise", "lever_let_go", "lever_rethink", "lever_points", "customer_obsession",
+              "competitor_obsession")
 RESULT_PAGES = {
     "results": (("results_skipped", "results_all_answered", "not_scored", "notice_skipped", "notice_straight",
-                 "link_copied", "link_copy_manually", *LINK_TEXT), ("levels", "scale")),
+                 *LEVER_TEXT, *LINK_TEXT), ("levels", "scale", "questions")),
+    "keep": (("link_copied", "link_copy_manually", *LINK_TEXT), ()),
     "next": (("not_scored", "report_scores", "report_date", *LINK_TEXT), ("levels", "titles")),
-    "hints": (("hint_gain", "report_date", *LINK_TEXT), ()),
+    "hints": (("report_date", *LEVER_TEXT, *LINK_TEXT), ()),
     "compare": (("not_scored", "result_invalid", "compare_done", *LINK_TEXT), ("levels",)),
-    "method": (("skipped", "option_of", "not_scored", "answer", "customer_obsession", "competitor_obsession",
+    "method": (("skipped", "not_scored", "answer", "customer_obsession", "competitor_obsession",
                 "sum_score", *LINK_TEXT), ("scale",)),
 }
 QUIZ_TEXT = ("answered_of",)
@@ -98,6 +104,8 @@ def results_data(bank: Bank, ui: dict[str, str], lang: str, page: str) -> dict:
         data["levels"] = {lv.id: lv.title[lang] for lv in bank.levels}
     if "scale" in extras:
         data["scale"] = bank.scale[lang]
+    if "questions" in extras:  # the levers
+        data["questions"] = [q.text[lang] for q in bank.questions]
     if "titles" in extras:  # the CSV's title column
         data["titles"] = [d.title[lang] for d in bank.dimensions] + [ui["overall"]]
     return data

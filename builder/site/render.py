@@ -15,7 +15,7 @@ from ..bank.model import Bank, num
 from ..errors import BankError, Problem
 from .assets import Assets, load_assets
 from .config import SiteConfig
-from .markup import lead, render_markdown
+from .markup import lead, opening, render_inline, render_markdown
 from .pages import (
     PAGES,
     RESULT_PAGES,
@@ -94,6 +94,8 @@ class Pages:
             "csp": content_security_policy(options.live_reload is not None),
             "live_reload": options.live_reload is not None,
             "md": render_markdown,
+            # the opening sentences of a bank text, as one line of Markdown
+            "md_opening": lambda text, at_least=0: render_inline(opening(text, at_least)),
             "lead": lead,
             "fill": fill,
             "num": num,

@@ -24,13 +24,19 @@ MODEL = make_model([
 def test_a_customer_statement_can_add_what_it_missed():
     # c1 answered 2: 1 of 4 customer points; the customer denominator is c1's 4 alone
     (lever,) = gains(MODEL, {"c1": 2})
-    assert lever == {"id": "c1", "gain": 75.0, "customer": 75.0, "competitor": 0}
+    assert lever == {"id": "c1", "best": 5, "gain": 75.0, "customer": 75.0, "competitor": 0}
 
 
 def test_an_agreed_competitor_statement_is_a_lever_too():
     # k2 (weight 2) fully agreed: 8 of 8 competitor points; letting go takes the competitor score from 100 to 0
     (lever,) = gains(MODEL, {"k2": 5})
-    assert lever == {"id": "k2", "gain": 100.0, "customer": 0, "competitor": -100.0}
+    assert lever == {"id": "k2", "best": 1, "gain": 100.0, "customer": 0, "competitor": -100.0}
+
+
+def test_a_reverse_worded_customer_statement_gains_by_disagreeing():
+    # c2 (reverse) fully agreed: 0 of 4 customer points; "strongly disagree" (1) earns all 4
+    (lever,) = gains(MODEL, {"c2": 5})
+    assert lever == {"id": "c2", "best": 1, "gain": 100.0, "customer": 100.0, "competitor": 0}
 
 
 def test_gains_are_ranked_across_both_axes():
@@ -47,9 +53,9 @@ def test_gains_are_ranked_across_both_axes():
 def test_a_choice_moves_both_axes_at_once():
     # "copy": customer 0 of 2, competitor 2 of 2; "ask" makes customer 100 and competitor 0
     (lever,) = gains(MODEL, {"ch": "copy"})
-    assert lever == {"id": "ch", "gain": 200.0, "customer": 100.0, "competitor": -100.0}
+    assert lever == {"id": "ch", "best": "ask", "gain": 200.0, "customer": 100.0, "competitor": -100.0}
     (lever,) = gains(MODEL, {"ch": "both"})
-    assert lever == {"id": "ch", "gain": 100.0, "customer": 50.0, "competitor": -50.0}
+    assert lever == {"id": "ch", "best": "ask", "gain": 100.0, "customer": 50.0, "competitor": -50.0}
     assert gains(MODEL, {"ch": "ask"}) == [], "nothing to gain from the best answer"
 
 
@@ -77,8 +83,9 @@ def test_a_gain_is_what_the_index_would_gain(seed):
     for lever in levers:
         q = questions[lever["id"]]
         values = [1, 2, 3, 4, 5] if q["type"] == "likert" else [o["id"] for o in q["options"]]
-        best = max((moved(before, score(model, answers | {q["id"]: v})["overall"]) for v in values),
-                   key=lambda change: change["index"])
+        best = moved(before, score(model, answers | {q["id"]: lever["best"]})["overall"])
+        assert best["index"] == pytest.approx(max(moved(before, score(model, answers | {q["id"]: v})["overall"])["index"]
+                                                  for v in values), abs=1e-9)
         assert best["index"] == pytest.approx(lever["gain"], abs=1e-9)
         assert best["customer"] == pytest.approx(lever["customer"], abs=1e-9)
         assert best["competitor"] == pytest.approx(lever["competitor"], abs=1e-9)

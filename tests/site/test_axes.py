@@ -44,15 +44,16 @@ def test_named_axes_replace_the_default_words_everywhere(tmp_path):
     built = run("build", "--bank", with_axes(SMALL_BANK, tmp_path, NAMED), "-d", site)
     assert built.exit_code == 0, built.output
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) == 10  # the small bank has no hints page
+    assert len(pages) == 11  # the small bank has no hints page
     for page in pages:  # not a word of the defaults is left, in the HTML or in the data for scripts
         assert "customer obsession" not in text_of(page).lower(), page.name
         assert "competitor obsession" not in text_of(page).lower(), page.name
     results = text_of(site / "en" / "results.html")
-    assert ">Patient focus →</text>" in results and ">Market watch →</text>" in results, "the quadrant map's axes"
-    assert '<li class="customer">Patient focus</li>' in results, "the radar's legend"
+    report = text_of(site / "en" / "next.html")
+    assert ">Patient focus →</text>" in report and ">Market watch →</text>" in report, "the quadrant map's axes"
+    assert inlined(site / "en" / "results.html")["text"]["competitor_obsession"] == "Market watch", "the levers"
     assert '<th scope="col">Patient focus</th><th scope="col">Market watch</th>' in results, "the scores table"
-    assert "Patient focus runs from 0 on the left to 100 on the right, Market watch from 0" in results
+    assert "Patient focus runs from 0 on the left to 100 on the right, Market watch from 0" in report
     method = text_of(site / "en" / "method.html")
     assert "Every answer moves one or two scores: Patient focus (how far decisions" in method
     assert "The maturity level follows the score for Patient focus:" in method
@@ -74,11 +75,14 @@ def test_one_named_axis_keeps_the_default_of_the_other(tmp_path):
 def test_axes_in_every_language_of_the_bank(tmp_path):
     bank = with_axes(BANKS["default"], tmp_path, BILINGUAL)
     build(bank, tmp_path / "site")
-    hints = {lang: inlined(tmp_path / "site" / lang / "hints.html")["text"]["hint_gain"] for lang in ("de", "en")}
-    assert hints == {"de": "bis zu {gain} Punkte mehr beim Gesamtwert für Patientenorientierung",
-                     "en": "up to {gain} points more on the overall score for Patient focus"}
+    hints = {lang: inlined(tmp_path / "site" / lang / "hints.html")["text"]["customer_obsession"]
+             for lang in ("de", "en")}
+    assert hints == {"de": "Patientenorientierung", "en": "Patient focus"}
     assert "eine Fläche für Patientenorientierung, eine für Marktbeobachtung." in \
-        text_of(tmp_path / "site" / "de" / "results.html")
+        text_of(tmp_path / "site" / "de" / "next.html")
+    assert "die meisten Punkte für Patientenorientierung" not in text_of(tmp_path / "site" / "de" / "hints.html")
+    assert "Punkte für Patientenorientierung liegen geblieben sind, und Aussagen zur Marktbeobachtung" in \
+        text_of(tmp_path / "site" / "de" / "hints.html")
 
 
 def test_without_axes_the_ui_strings_name_them(tmp_path):

@@ -28,13 +28,13 @@ def default_site(tmp_path_factory):
 
 def test_one_folder_per_language_and_github_pages_files(default_site):
     pages = {p for p in tree(default_site) if p.endswith(".html")}
-    per_language = {"index.html", "quiz.html", "results.html", "next.html", "hints.html", "compare.html",
+    per_language = {"index.html", "quiz.html", "results.html", "keep.html", "next.html", "hints.html", "compare.html",
                     "method.html", "team.html", "privacy.html"}
     assert pages == {"index.html", "404.html"} | {f"{lang}/{p}" for lang in ("de", "en") for p in per_language}
     assert (default_site / ".nojekyll").read_bytes() == b""
 
 
-@pytest.mark.parametrize("page_name", ["results", "next", "hints", "compare", "method"])
+@pytest.mark.parametrize("page_name", ["results", "keep", "next", "hints", "compare", "method"])
 def test_result_pages_inline_the_scoring_model(default_site, banks, page_name):
     (data,) = parse_page(default_site / "en" / f"{page_name}.html").json_blocks()
     assert data["model"] == json.loads(json.dumps(banks["default"].scoring_model))

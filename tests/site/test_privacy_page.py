@@ -47,10 +47,10 @@ def test_privacy_page_says_what_is_stored_where(built_sites, lang, words):
 
 
 def test_privacy_page_describes_every_store_the_scripts_use(built_sites):
-    """localStorage only behind the opt-in (results.js, state.js), and the page says so."""
+    """localStorage only behind the opt-in (keep.js, state.js), and the page says so."""
     scripts = {p.name: p.read_text(encoding="utf-8") for p in sorted(SCRIPTS.rglob("*.js"))}
     assert sorted(name for name, text in scripts.items() if re.search(r"\blocalStorage\b", text)) == [
-        "results.js", "state.js"]
+        "keep.js", "state.js"]
     for lang, remember in [("en", "Remember on this device"), ("de", "Auf diesem Gerät merken")]:
         text = text_of(built_sites / "default" / lang / "privacy.html")
         assert remember in text and "localStorage" in text

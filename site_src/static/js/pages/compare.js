@@ -14,12 +14,14 @@ function compared(outcome) {
   status.className = outcome.error ? "notice" : "";
   if (outcome.error) return;
   draw(data, result, outcome.result);
-  $("legend-before").hidden = false;
+  for (const id of ["legend-map-before", "legend-before", "legend-now"]) $(id)?.removeAttribute("hidden");
 }
 
 if (result.overall.answered === 0) {
   $("no-answers").hidden = false;
 } else {
+  // drawn once shown: the map's labels are measured
+  $("results").hidden = false;
   draw(data, result);
   showChosen($("compare-file"));
   $("compare-file").addEventListener("change", async (event) => {
@@ -30,5 +32,4 @@ if (result.overall.answered === 0) {
   const compareCode = () => compared(fromCode($("compare-code").value, model, data.tag, data.segments.length));
   $("compare-button").addEventListener("click", compareCode);
   $("compare-code").addEventListener("keydown", (event) => { if (event.key === "Enter") compareCode(); });
-  $("results").hidden = false;
 }

@@ -3,7 +3,7 @@
 // sums and the score they give. Without answers (tab or link) the page stays as it is.
 import { AXES, points } from "../rules/scoring.js";
 import { resultPage, scrollToTarget } from "../ui/current.js";
-import { fill, lang } from "../ui/page.js";
+import { lang } from "../ui/page.js";
 
 const { data, model, text, answers, result } = await resultPage();
 const format = (value) => value.toLocaleString(lang, { maximumFractionDigits: 2 });
@@ -19,7 +19,6 @@ function cell(row, tag, content, label = "") {
 
 /** Three more columns in a dimension's question table, and a row with the sums. */
 function explain(table, scores) {
-  table.classList.add("cards");
   for (const label of labels) cell(table.tHead.rows[0], "th", label).scope = "col";
   const sums = { customer: [0, 0], competitor: [0, 0] };
   // the table's rows, in bank order
@@ -28,9 +27,9 @@ function explain(table, scores) {
     const q = questions[i];
     const value = answers[q.id];
     const moved = value === undefined ? {} : points(q, value);
-    cell(row, "td", value === undefined ? text.skipped : q.type === "likert" ? data.scale[value - 1]
-      : fill(text.option_of, { k: q.options.findIndex((o) => o.id === value) + 1, n: q.options.length }),
-    labels[0]).className = "wide";
+    // a choice: the chosen option's text, as the question's row lists it
+    const chosen = q.type === "likert" ? data.scale[value - 1] : row.querySelector(`[data-option="${value}"] span`)?.textContent;
+    cell(row, "td", value === undefined ? text.skipped : chosen, labels[0]).className = "wide";
     AXES.forEach((axis, j) => {
       const [earned, possible] = moved[axis] || [];
       if (possible) sums[axis] = [sums[axis][0] + earned, sums[axis][1] + possible];

@@ -1,52 +1,30 @@
 // The results page: score the answers (the tab's, or a link's), then fill in and
 // unhide the server-rendered page. Text from the bank only ever moves as textContent.
-// What the result means and what to do next, the hints, comparing and the
-// explanation are pages of their own (next, hints, compare, method) that show the same answers.
+// What the result means and what to do next, the hints, comparing, the
+// explanation, and saving or sharing (the result code) are pages of their own
+// (next, hints, compare, method, keep) that show the same answers.
 import { manySkipped, straightLining } from "../rules/analysis.js";
-import { encode } from "../rules/codes.js";
+import { gains } from "../rules/gains.js";
 import { resultPage } from "../ui/current.js";
-import { draw } from "../ui/draw.js";
-import { $, download, fill } from "../ui/page.js";
-import { saveState, storageKey } from "../ui/state.js";
+import { leverWords } from "../ui/levers.js";
+import { $, fill } from "../ui/page.js";
+import { fillScores } from "../ui/scores.js";
+import { remember, remembered, saveState } from "../ui/state.js";
 
-const { data, model, text, answers, segment, code, result } = await resultPage();
-const key = storageKey(model.bank);
+const { data, model, text, answers, code, result } = await resultPage();
 $("from-link").hidden = !code;
 
-/** Copy a field's text; where the clipboard API is refused (e.g. plain http), the selection. */
-async function copy(field) {
-  field.select();
-  try {
-    await navigator.clipboard.writeText(field.value);
-    return true;
-  } catch {
-    return document.execCommand("copy");
-  }
-}
-
-function remember(on) {
-  try {
-    if (on) localStorage.setItem(key, JSON.stringify({ answers, step: 0 }));
-    else localStorage.removeItem(key);
-  } catch {
-    /* storage disabled: nothing to keep */
-  }
-}
-
-function forget() {
-  // every version of this bank
-  const prefix = storageKey({ id: model.bank.id, fingerprint: "" });
-  try {
-    for (const store of [sessionStorage, localStorage]) {
-      for (const name of Object.keys(store)) if (name.startsWith(prefix)) store.removeItem(name);
-    }
-  } catch {
-    /* storage disabled: nothing was kept */
-  }
-  history.replaceState(null, "", location.pathname + location.search);
-  for (const id of ["results", "from-link", "link-problem"]) $(id).hidden = true;
-  $("forgotten").hidden = false;
-  $("forgotten").focus();
+/** "Your three biggest levers": what to change, in words, and the scores it moves. */
+function showLevers(levers) {
+  $("levers").replaceChildren(...levers.map((lever) => {
+    const { verb, effect } = leverWords(lever, model, answers, text);
+    const item = document.createElement("li");
+    item.append(Object.assign(document.createElement("strong"), { textContent: verb }),
+      ` ${data.questions[model.questions.findIndex((q) => q.id === lever.id)]} `,
+      Object.assign(document.createElement("span"), { className: "muted", textContent: effect }));
+    return item;
+  }));
+  $("levers-box").hidden = !levers.length;
 }
 
 if (result.overall.answered === 0) {
@@ -62,43 +40,22 @@ if (result.overall.answered === 0) {
   const repeated = straightLining(model, answers);
   $("notice-straight").hidden = !repeated;
   $("notice-straight").textContent = fill(text.notice_straight, { answer: data.scale[repeated - 1] });
-  const verdict = document.querySelector(`[data-quadrant="${overall.quadrant}"]`);
+  const verdict = document.querySelector(`.verdict [data-quadrant="${overall.quadrant}"]`);
   if (verdict) verdict.hidden = false;
-  draw(data, result);
+  // per dimension, the first step for where it stands
+  for (const { id, quadrant } of result.dimensions) {
+    const advice = document.querySelector(`[data-dimension="${id}"] [data-quadrant="${quadrant}"]`);
+    if (advice) advice.hidden = false;
+  }
+  showLevers(gains(model, answers).slice(0, 3));
+  fillScores(data, result);
 
-  // The result code (docs/result-code.md): shown, copied, and optionally sent to the
-  // organisation's own survey form (the site config's collect URL, with {code}).
-  const field = $("result-code");
-  const button = $("copy-code");
-  field.value = encode(model, data.tag, answers, segment);
-  field.addEventListener("focus", () => field.select());
-  button.addEventListener("click", async () => {
-    $("copy-status").textContent = button.dataset[(await copy(field)) ? "copied" : "failed"];
-  });
-  const collect = $("collect-code");
-  if (collect) collect.href = collect.dataset.url.split("{code}").join(encodeURIComponent(field.value));
-  $("copy-link").addEventListener("click", async () => {
-    $("share").hidden = false;
-    $("share-link").value = `${location.href.split("#")[0]}#c=${field.value}`;
-    $("share-status").textContent = (await copy($("share-link"))) ? text.link_copied : text.link_copy_manually;
-  });
-  $("download-json").addEventListener("click", () => {
-    download(`${model.bank.id}-result.json`, JSON.stringify(result, null, 2) + "\n", "application/json");
-  });
   $("edit-answers").addEventListener("click", () => {
     saveState(model.bank, { answers, step: 0 });
     location.href = "quiz.html";
   });
 
-  const box = $("remember");
-  try {
-    box.checked = localStorage.getItem(key) !== null;
-  } catch {
-    box.disabled = true;
-  }
-  // keep the remembered answers current
-  if (box.checked && !code) remember(true);
-  box.addEventListener("change", () => remember(box.checked));
-  $("forget").addEventListener("click", forget);
+  // answers remembered on this device (keep page) stay current; a link's are never stored
+  if (!code && remembered(model.bank)) remember(model.bank, answers, true);
   $("results").hidden = false;
 }

@@ -31,3 +31,30 @@ export const radarPolygon = (values) =>
  * @returns {[number, number]}
  */
 export const mapPoint = (customer, competitor) => [round(customer), round(100 - competitor)];
+
+/**
+ * Labels moved apart vertically until none overlaps another: each label is a box
+ * `{y, left, right}` (y its baseline, left and right its extent, in user units);
+ * labels whose extents meet keep at least `gap` between their baselines. Taken
+ * top to bottom, a label that would overlap one placed before moves down below it;
+ * then all move up together if the lowest ran past `bottom`. Returns the new baselines, in
+ * the labels' order.
+ * @param {{y: number, left: number, right: number}[]} labels
+ * @param {number} gap
+ * @param {number} [bottom]
+ * @returns {number[]}
+ */
+export function separate(labels, gap, bottom = Infinity) {
+  const order = labels.map((_, i) => i).sort((a, b) => labels[a].y - labels[b].y || a - b);
+  const ys = labels.map((label) => label.y);
+  const placed = [];
+  for (const i of order) {
+    const { left, right } = labels[i];
+    const clash = (j) => labels[j].left < right && left < labels[j].right && Math.abs(ys[i] - ys[j]) < gap;
+    // each move is downwards, below the label it met: this ends
+    for (let j = placed.find(clash); j !== undefined; j = placed.find(clash)) ys[i] = ys[j] + gap;
+    placed.push(i);
+  }
+  const over = Math.max(...ys) - bottom;
+  return ys.map((y) => round(over > 0 ? y - over : y));
+}

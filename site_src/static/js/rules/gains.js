@@ -10,11 +10,12 @@
 import { AXES, points } from "./scoring.js";
 
 /**
- * Biggest gain first; ties keep bank order. `customer` and `competitor` are the
- * changes of the overall scores (the competitor one is negative or 0).
+ * Biggest gain first; ties keep bank order. `best` is the answer that gains most
+ * (the first of equals); `customer` and `competitor` are the changes of the
+ * overall scores it brings.
  * @param {import("./scoring.js").Model} model
  * @param {import("./scoring.js").Answers} answers valid answers
- * @returns {{id: string, gain: number, customer: number, competitor: number}[]}
+ * @returns {{id: string, best: number|string, gain: number, customer: number, competitor: number}[]}
  */
 export function gains(model, answers) {
   // the denominators, per axis and dimension: no answer's value changes them
@@ -46,9 +47,18 @@ export function gains(model, answers) {
     for (const to of choices) {
       const [customer, competitor] = moves(q, answers[q.id], to);
       const gain = customer - competitor;
-      if (!best || gain > best.gain) best = { id: q.id, gain, customer, competitor };
+      if (!best || gain > best.gain) best = { id: q.id, best: to, gain, customer, competitor };
     }
     if (best.gain > 0) levers.push(best);
   }
   return levers.sort((a, b) => b.gain - a.gain);
 }
+
+/**
+ * What a lever asks of an answer: for a statement, to agree more ("raise") or less
+ * ("let_go": a competitor statement, or a reverse-worded one); for a choice, to
+ * choose another option ("rethink").
+ * @param {{type: string}} q @param {number|string} from the given answer @param {number|string} to the best one
+ * @returns {"raise"|"let_go"|"rethink"}
+ */
+export const direction = (q, from, to) => (q.type !== "likert" ? "rethink" : to > from ? "raise" : "let_go");

@@ -1,12 +1,10 @@
-// The charts and the scores table of the result pages (results, next, compare):
-// fills in the server-rendered SVGs and table. The geometry is charts.js's.
-import { mapPoint, radarPoint, radarPolygon } from "../rules/charts.js";
+// The charts of the next steps and compare pages, with the scores table as their
+// text alternative: fills in the server-rendered SVGs and table. The geometry is
+// charts.js's; the table, scores.js.
+import { mapPoint, radarPoint, radarPolygon, separate } from "../rules/charts.js";
 import { AXES } from "../rules/scoring.js";
+import { fillScores, titles } from "./scores.js";
 
-/** Scores are shown rounded down, so a shown 60 never sits below a level that starts at 60. */
-export const shown = Math.floor;
-/** Dimension titles, then the word for overall: the scores table's row headers. */
-export const titles = () => [...document.querySelectorAll(".scores th[scope=row]")].map((th) => th.textContent);
 const known = (scores) => scores && scores.customer !== null && scores.competitor !== null;
 
 /** An SVG element with these attributes (and text), appended to `parent`. */
@@ -14,23 +12,19 @@ function svg(parent, name, attributes, text = "") {
   const node = parent.appendChild(document.createElementNS("http://www.w3.org/2000/svg", name));
   for (const [attribute, value] of Object.entries(attributes)) node.setAttribute(attribute, value);
   node.textContent = text;
+  return node;
 }
 
-/** A table row's cells: each axis's shown score, a bar, the change since `before`; the level. */
-function showScores(row, scores, before, data) {
-  for (const axis of AXES) {
-    const cell = row.querySelector(`[data-cell=${axis}]`);
-    cell.textContent = scores[axis] === null ? data.text.not_scored : shown(scores[axis]);
-    if (scores[axis] === null) continue;
-    const meter = cell.appendChild(document.createElement("meter"));
-    Object.assign(meter, { min: 0, max: 100, value: scores[axis] });
-    meter.setAttribute("aria-hidden", "true");
-    if (before && before[axis] !== null) {
-      const change = shown(scores[axis]) - shown(before[axis]);
-      cell.append(` (${change > 0 ? "+" : change < 0 ? "−" : "±"}${Math.abs(change)})`);
-    }
-  }
-  row.querySelector("[data-cell=level]").textContent = data.levels[scores.level] || data.text.not_scored;
+/** The map's point labels moved apart where they would overlap (charts.js `separate`), as drawn
+ * (while the page is still hidden, by an estimate of their width). */
+function unclutter(labels) {
+  const boxes = labels.map((label) => {
+    const x = +label.getAttribute("x");
+    const width = label.getBBox().width || label.textContent.length * 3.3;
+    const left = label.getAttribute("text-anchor") === "end" ? x - width : x;
+    return { y: +label.getAttribute("y"), left: left - 1, right: left + width + 1 };
+  });
+  separate(boxes, 6, 99).forEach((y, i) => labels[i].setAttribute("y", y));
 }
 
 /**
@@ -43,23 +37,26 @@ export function draw(data, result, before) {
   const names = titles();
   const rows = [...result.dimensions, result.overall];
   const earlier = before ? [...before.dimensions, before.overall] : [];
-  const tableRows = document.querySelectorAll(".scores [data-dimension]");
+  fillScores(data, result, before);
   const map = document.getElementById("map-data");
   map.replaceChildren();
+  const labels = [];
   rows.forEach((scores, i) => {
-    showScores(tableRows[i], scores, earlier[i], data);
     if (!known(scores)) return;
     const [x, y] = mapPoint(scores.customer, scores.competitor);
     if (known(earlier[i])) {
+      // earlier → now: a faint point and an arrow to where the result is now
       const [x1, y1] = mapPoint(earlier[i].customer, earlier[i].competitor);
-      svg(map, "line", { x1, y1, x2: x, y2: y, class: "before" });
-      svg(map, "circle", { cx: x1, cy: y1, r: 2, class: "before" });
+      svg(map, "line", { x1, y1, x2: x, y2: y, class: "before", "marker-end": "url(#arrow)" });
+      svg(map, "circle", { cx: x1, cy: y1, r: 1.5, class: "before" });
     }
     const overall = i === rows.length - 1;
     svg(map, "circle", { cx: x, cy: y, r: overall ? 3 : 2, class: overall ? "overall" : "point",
       "data-dimension": scores.id || "" });
-    svg(map, "text", { x: x > 60 ? x - 4 : x + 4, y: y + 2, "text-anchor": x > 60 ? "end" : "start" }, names[i]);
+    labels.push(svg(map, "text", { x: x > 60 ? x - 4 : x + 4, y: y + 2, "text-anchor": x > 60 ? "end" : "start",
+      class: "label" }, names[i]));
   });
+  unclutter(labels);
   const radar = document.getElementById("radar-data");
   // fewer than three dimensions: no radar
   if (!radar) return;
@@ -71,9 +68,10 @@ export function draw(data, result, before) {
     }
     names.slice(0, n).forEach((name, i) => {
       const [x, y] = radarPoint(i, n, 100);
-      const [lx, ly] = radarPoint(i, n, 108);
+      // grid and polygons are drawn at 80 % (_charts.html), so that labels of 16 units fit beside them
+      const [lx, ly] = radarPoint(i, n, 88);
       svg(grid, "line", { x2: x, y2: y });
-      svg(grid, "text", { x: lx, y: ly + (ly > 1 ? 12 : ly < -1 ? -2 : 5),
+      svg(grid.nextElementSibling, "text", { x: lx, y: ly + (ly > 1 ? 16 : ly < -1 ? -2 : 6), class: "label",
         "text-anchor": lx > 1 ? "start" : lx < -1 ? "end" : "middle" }, name);
     });
   }

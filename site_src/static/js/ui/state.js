@@ -3,8 +3,8 @@
  * belongs to this tab alone and is cleared when it closes; the key carries the
  * site's path and the bank, as several assessments may share one origin (e.g. a
  * GitHub Pages account). Only the opt-in "Remember on this device" of the
- * results page copies the answers to localStorage under the same key; a tab
- * without answers starts from there.
+ * keep page copies the answers to localStorage under the same key (the results
+ * page keeps that copy current); a tab without answers starts from there.
  * @module state
  */
 
@@ -35,6 +35,32 @@ export function saveState(bank, state) {
     sessionStorage.setItem(storageKey(bank), JSON.stringify(state));
   } catch {
     /* private mode or storage disabled: answers then last as long as the page */
+  }
+}
+
+/**
+ * Whether this device remembers answers of this bank version; null where storage is refused.
+ * @param {{id: string, fingerprint: string}} bank
+ * @returns {boolean|null}
+ */
+export function remembered(bank) {
+  try {
+    return localStorage.getItem(storageKey(bank)) !== null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Remember the answers on this device (`on`), or no longer.
+ * @param {{id: string, fingerprint: string}} bank @param {object} answers @param {boolean} on
+ */
+export function remember(bank, answers, on) {
+  try {
+    if (on) localStorage.setItem(storageKey(bank), JSON.stringify({ answers, step: 0 }));
+    else localStorage.removeItem(storageKey(bank));
+  } catch {
+    /* storage disabled: nothing to keep */
   }
 }
 
