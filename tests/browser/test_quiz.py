@@ -134,3 +134,29 @@ def test_site_works_under_a_sub_path(page, tmp_path, static_server):
         "href", "/org/assessment/en/index.html")
     expect(page.locator("link[rel=stylesheet]")).to_have_attribute(
         "href", re.compile(r"^/org/assessment/static/css/site\.css\?v="))
+
+
+def test_an_answer_ticked_before_the_script_arrives_is_kept(page, served_sites, banks):
+    """A quick click, or a slow line: the quiz script arrives after the first boxes are
+    ticked. It reads them as answers (progress, saved state, results), not only what
+    the tab had saved."""
+    bank = banks["default"]
+    held = []
+    page.route("**/js/pages/quiz.js*", lambda route: held.append(route))  # the script waits
+    # a module script holds back DOMContentLoaded: wait for the page's first bytes only
+    page.goto(served_sites.url("default/en/quiz.html"), wait_until="commit")
+    first, second = bank.dimension_questions(bank.dimensions[0].id)[:2]
+    page.get_by_role("group", name=first.text["en"], exact=True).get_by_role(
+        "radio", name=bank.scale["en"][3], exact=True).check()
+    page.get_by_role("group", name=second.text["en"], exact=True).get_by_role(
+        "radio", name="Don't know", exact=True).check()
+    expect(page.locator("#progress-text")).to_have_text(f"0 of {len(bank.questions)} answered")  # no script yet
+    assert len(held) == 1
+    held[0].continue_()
+    expect(page.locator("#progress-text")).to_have_text(f"1 of {len(bank.questions)} answered")
+    saved = page.evaluate("Object.values(sessionStorage).map((v) => JSON.parse(v))")
+    assert [state["answers"] for state in saved if "answers" in state] == [{first.id: 4, second.id: None}]
+    page.get_by_role("button", name="See results so far").click()
+    page.wait_for_url("**/results.html")
+    expect(page.locator("#answered-note")).to_have_text(f"{len(bank.questions) - 1} of {len(bank.questions)} "
+                                                        "questions skipped; skipped questions count for nothing.")

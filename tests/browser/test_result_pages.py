@@ -8,8 +8,8 @@ import csv
 import io
 import json
 import random
-from collections import defaultdict
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from playwright.sync_api import expect
@@ -18,7 +18,6 @@ from support.browser import (
     AXES,
     answered,
     assert_charts_follow,
-    best_customer_answer,
     code_of,
     download,
     page_url,
@@ -29,6 +28,7 @@ from support.browser import (
 from support.paths import FIXTURES
 
 from builder.commands.build import build
+from builder.rules.gains import gains
 from builder.rules.scoring import score
 
 pytestmark = pytest.mark.browser
@@ -38,7 +38,7 @@ CSV_COLUMNS = ["dimension", "title", "customer", "competitor", "index", "quadran
 
 # --- what to do next: recommendations, CSV, print ----------------------------------
 
-def test_each_dimension_gets_the_recommendation_for_its_level(page, served_sites, banks):
+def test_each_dimension_gets_the_recommendations_for_where_it_stands_and_its_level(page, served_sites, banks):
     bank = banks["default"]
     answers = random_answers(bank.scoring_model, random.Random("next"), skip_rate=0.2)
     for q in bank.scoring_model["questions"]:  # one dimension without answers: no level, no recommendation
@@ -56,8 +56,13 @@ def test_each_dimension_gets_the_recommendation_for_its_level(page, served_sites
         expect(article.get_by_role("heading")).to_have_text(
             f"{titles[scores['id']]}: {levels[scores['level']]}")
         advice = article.locator(".recommendation:not([hidden])")
-        expect(advice).to_have_count(1)
-        expect(advice).to_have_attribute("data-level", scores["level"])
+        if scores["quadrant"] is None:  # an axis without answers: no quadrant, the level's advice alone
+            expect(advice).to_have_count(1)
+            expect(advice).to_have_attribute("data-level", scores["level"])
+        else:  # first for where the dimension stands, then for its level
+            expect(advice).to_have_count(2)
+            expect(advice.first).to_have_attribute("data-quadrant", scores["quadrant"])
+            expect(advice.last).to_have_attribute("data-level", scores["level"])
         expect(article.locator("[data-scores]")).to_have_text(
             f"Customer obsession {shown(scores['customer'])}, Competitor obsession "
             + ("not scored" if scores["competitor"] is None else str(shown(scores["competitor"]))))
@@ -73,10 +78,10 @@ def test_csv_and_json_agree(page, served_sites, banks):
     for q in model["questions"]:  # one dimension unanswered: empty cells where JSON has null
         if q["dimension"] == "purpose":
             answers[q["id"]] = None
-    with_answers(page, results_url(served_sites), answers)
+    with_answers(page, page_url(served_sites, "keep"), answers)
     result = json.loads(download(page, "Download JSON"))
     assert result == json.loads(json.dumps(score(model, answered(answers))))
-    page.get_by_role("link", name="What to do next", exact=True).click()
+    page.goto(page_url(served_sites, "next"))
     raw = download(page, "Download CSV").decode("utf-8")
     assert raw.startswith("\ufeff") and raw.endswith("\r\n")
     reader = csv.DictReader(io.StringIO(raw[1:], newline=""))
@@ -119,8 +124,9 @@ def test_print_shows_a_clean_report(page, served_sites, banks):
     for visible in (page.get_by_role("heading", name="What to do next", level=1),
                     page.get_by_text(f"Report of {date.today():%B} "),
                     page.get_by_role("heading", name="Where your company stands"),
-                    page.get_by_role("heading", name="Recommendations for each dimension's level"),
-                    page.locator(f"#rec-{first} .recommendation:not([hidden])")):
+                    page.get_by_role("heading", name="Recommendations for each dimension"),
+                    page.get_by_role("img", name="Quadrant map"),
+                    page.locator(f"#rec-{first} .recommendation:not([hidden])").first):
         expect(visible).to_be_visible()
     for hidden in (page.get_by_role("navigation", name="Site"), page.get_by_role("button", name="Print report"),
                    page.get_by_role("button", name="Download CSV")):
@@ -135,87 +141,139 @@ def test_print_shows_a_clean_report(page, served_sites, banks):
     expect(page.get_by_text("More hints")).to_be_hidden()
 
 
+CHART_FACTS = """
+() => {
+  const box = (el) => el.getBoundingClientRect();
+  const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const labels = [...document.querySelectorAll("#map .label")];
+  const clashes = [];
+  labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => {
+    if (overlap(box(a), box(b))) clashes.push([a.textContent, b.textContent]);
+  }));
+  const px = (el) => parseFloat(getComputedStyle(el).fontSize) * el.getScreenCTM().a;
+  const before = (selector, property) => getComputedStyle(document.querySelector(selector), "::before")[property];
+  const paint = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
+  return {
+    clashes,
+    labels: labels.length,
+    corners: [...document.querySelectorAll("#map .corner text")].map((t) => t.textContent),
+    ticks: [...document.querySelectorAll("#map .tick text")].map((t) => t.textContent),
+    radarPx: Math.min(...[...document.querySelectorAll("#radar .labels text")].map(px)),
+    mapLabelPx: Math.min(...labels.map(px)),
+    legend: {
+      point: [before(".legend .point", "backgroundColor"), paint("#map circle.point", "fill")],
+      overall: [before(".legend .overall", "backgroundColor"), paint("#map circle.overall", "fill")],
+      customer: [before(".legend .customer", "borderTopColor"), paint("#radar polygon.customer", "stroke")],
+      competitor: [before(".legend .competitor", "borderTopColor"), paint("#radar polygon.competitor", "stroke")],
+    },
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_charts_read_without_the_table(browser, served_sites, banks, width, scheme):
+    """Quadrant names in the map's corners, 0, the threshold and 100 on both axes,
+    point labels that never overlap (all dimensions answered alike put their points
+    close together), radar labels of 12 px or more, legends in the drawn colours."""
+    bank = banks["default"]
+    model = bank.scoring_model
+    alike = {q["id"]: 4 if q["type"] == "likert" else q["options"][0]["id"] for q in model["questions"]}
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    with_answers(page, page_url(served_sites, "next", lang="de"), alike)
+    facts = page.evaluate(CHART_FACTS)
+    assert facts["labels"] == len(bank.dimensions) + 1
+    assert facts["clashes"] == []
+    assert facts["corners"] == [" ".join(getattr(bank.quadrants, key).title["de"].split())
+                                for key in ("competitor", "both", "inward", "customer")]
+    threshold = str(model["threshold"])
+    assert facts["ticks"] == ["0", threshold, "100", "0", threshold, "100"]
+    assert facts["radarPx"] >= 12 and facts["mapLabelPx"] >= 12, facts
+    for name, (legend, drawn) in facts["legend"].items():
+        assert legend == drawn, name
+    context.close()
+
+
 # --- hints -----------------------------------------------------------------------------
-
-def customer_gains(model: dict, answers: dict) -> list[tuple[str, float]]:
-    """The hint order of docs/results.md, computed independently of the page."""
-    possible, missed = defaultdict(float), []
-    for q in model["questions"]:
-        value = answers.get(q["id"])
-        if value is None:
-            continue
-        weight = q["weight"]
-        if q["type"] == "likert":
-            if q["pole"] != "customer":
-                continue
-            earned, best = weight * (5 - value if q["reverse"] else value - 1), weight * 4
-        else:
-            top = max(o["customer"] for o in q["options"])
-            if top == 0:
-                continue
-            earned = weight * next(o["customer"] for o in q["options"] if o["id"] == value)
-            best = weight * top
-        possible[q["dimension"]] += best
-        if earned < best:
-            missed.append((q, best - earned))
-    weights = sum(d["weight"] for d in model["dimensions"] if possible[d["id"]] > 0)
-    dimension_weight = {d["id"]: d["weight"] for d in model["dimensions"]}
-    gains = [(q["id"], 100 * lost / possible[q["dimension"]] * dimension_weight[q["dimension"]] / weights)
-             for q, lost in missed]
-    return sorted(gains, key=lambda item: -item[1])  # stable: ties keep bank order
-
 
 def shown_hints(page) -> list[str]:
     return page.locator("#hints > li:not([hidden]), #more-hints > li").evaluate_all(
         "items => items.map((li) => li.dataset.hint)")
 
 
+def best_index_answer(q: dict):
+    """The answer with the most for the index: customer statements agreed, competitor ones not."""
+    if q["type"] == "likert":
+        return 1 if q["reverse"] == (q["pole"] == "customer") else 5
+    return max(q["options"], key=lambda o: o["customer"] - o["competitor"])["id"]
+
+
+WORDS = {"raise": "Strengthen:", "let_go": "Let go of:", "rethink": "Rethink:"}
+
+
+def effect(lever: dict) -> str:
+    """The scores a lever moves, as the page words them (docs/results.md)."""
+    def one_decimal(value: float) -> str:  # as Intl.NumberFormat rounds: half away from zero, no ".0"
+        return str(Decimal(abs(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)).removesuffix(".0")
+
+    moved = [f"{name} {'+' if lever[axis] > 0 else '−'}{one_decimal(lever[axis])} points"
+             for axis, name in (("customer", "Customer obsession"), ("competitor", "Competitor obsession"))
+             if lever[axis]]
+    return " · ".join(moved)
+
+
 @pytest.mark.parametrize("seed", range(3))
-def test_hints_are_ordered_by_gain(page, served_sites, banks, seed):
+def test_hints_are_ordered_by_gain_on_both_axes(page, served_sites, banks, seed):
     bank = banks["default"]
     model = bank.scoring_model
     answers = random_answers(model, random.Random(f"hints-{seed}"), skip_rate=0.2)
-    if seed == 0:  # the worst customer answer everywhere: many exact ties, kept in bank order
-        answers = {q["id"]: (5 if q["reverse"] else 1) if q["type"] == "likert"
-                   else min(q["options"], key=lambda o: o["customer"])["id"] for q in model["questions"]}
-    gains = customer_gains(model, answered(answers))
-    assert gains, "the answers leave customer points on the table"
-    questions = {q["id"]: q for q in model["questions"]}
-    overall = score(model, answered(answers))["overall"]["customer"]
-    for qid, gain in gains:  # the gain is what the overall customer score would win
-        better = answered(answers) | {qid: best_customer_answer(questions[qid])}
-        assert score(model, better)["overall"]["customer"] - overall == pytest.approx(gain, abs=1e-9)
-
+    if seed == 0:  # the worst answer everywhere: many exact ties, kept in bank order
+        answers = {q["id"]: (5 if q["reverse"] == (q["pole"] == "customer") else 1) if q["type"] == "likert"
+                   else min(q["options"], key=lambda o: o["customer"] - o["competitor"])["id"]
+                   for q in model["questions"]}
+    levers = gains(model, answered(answers))
     with_answers(page, page_url(served_sites, "hints"), answers)
     with_hint = {q.id for q in bank.questions if q.improve}
-    expected = [qid for qid, _ in gains if qid in with_hint]
-    assert shown_hints(page) == expected
+    expected = [lever for lever in levers if lever["id"] in with_hint]
+    assert [lever["id"] for lever in expected] == shown_hints(page)
+    assert any(lever["competitor"] < 0 for lever in expected), "agreed competitor statements are levers too"
     expect(page.locator("#hints > li:not([hidden])")).to_have_count(min(5, len(expected)))
-    first = page.locator(f'[data-hint="{expected[0]}"]')
-    expect(first).to_contain_text(f"up to {gains[0][1]:.1f} points more".replace(".0 ", " "))
+    questions = {q["id"]: q for q in model["questions"]}
     question_text = {q.id: q.text["en"] for q in bank.questions}
-    expect(first.locator(".hint-question")).to_have_text(question_text[expected[0]])
-    dimension = questions[expected[0]]["dimension"]
+    for lever in expected[:5]:
+        hint = page.locator(f'[data-hint="{lever["id"]}"]')
+        q = questions[lever["id"]]
+        way = "rethink" if q["type"] == "choice" else "raise" if lever["best"] > answers[q["id"]] else "let_go"
+        expect(hint.locator(".hint-question")).to_have_text(f"{WORDS[way]} {question_text[lever['id']]}")
+        expect(hint.locator(".effect")).to_have_text(effect(lever))
+    first = page.locator(f'[data-hint="{expected[0]["id"]}"]')
+    dimension = questions[expected[0]["id"]]["dimension"]
     first.get_by_role("link").click()  # to the dimension's recommendation, on the next steps page
     page.wait_for_url(f"**/next.html#rec-{dimension}")
     recommendation = page.locator(f"#rec-{dimension} .recommendation:not([hidden])")
-    expect(recommendation).to_have_count(1)
-    expect(recommendation).to_be_in_viewport()
+    expect(recommendation.first).to_be_in_viewport()
     if seed == 0:
-        tied = [qid for qid, gain in gains if gain == gains[0][1]]
+        tied = [lever["id"] for lever in levers if lever["gain"] == levers[0]["gain"]]
         assert len(tied) > 1 and tied == [q["id"] for q in model["questions"] if q["id"] in tied]
 
 
 def test_no_hints_when_nothing_is_missed_or_the_bank_has_none(page, served_sites, banks):
     model = banks["default"].scoring_model
-    best = {q["id"]: best_customer_answer(q) for q in model["questions"]}
+    best = {q["id"]: best_index_answer(q) for q in model["questions"]}
+    assert gains(model, best) == []
     with_answers(page, page_url(served_sites, "hints"), best, shown="#no-hints")
-    expect(page.get_by_text("None of your answers left points for Customer obsession")).to_be_visible()
+    expect(page.get_by_text("None of your answers leaves room")).to_be_visible()
     expect(page.locator("#results")).to_be_hidden()
+    with_answers(page, results_url(served_sites), best)  # and no levers on the results page
+    expect(page.locator("#levers-box")).to_be_hidden()
     # the small bank has no improve: texts, so no hints page and no link to one
     with_answers(page, results_url(served_sites, "small"), {"svc-listen": 1, "prd-price": 1})
     expect(page.get_by_role("link", name="What to do next", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="Where you can gain most")).to_have_count(0)
+    expect(page.get_by_role("link", name="All levers, with hints")).to_have_count(0)
+    expect(page.locator("#levers > li")).to_have_count(2)  # the levers themselves need no hints
     assert page.request.get(page_url(served_sites, "hints", "small")).status == 404
 
 
@@ -226,7 +284,7 @@ def test_hint_markdown_is_sanitized(page, tmp_path, static_server):
     with_answers(page, server.url("en/hints.html"), {"q1": 1})
     hint = page.locator('[data-hint="q1"]')
     expect(hint).to_be_visible()
-    expect(hint.locator("strong")).to_have_text("harder")
+    expect(hint.locator("strong:not(.verb)")).to_have_text("harder")
     assert page.evaluate("window.__pwned") is None
 
 
@@ -257,7 +315,12 @@ def assert_compared(page, model: dict, now: dict, before: dict) -> None:
                                        strict=True)
                      if None not in (a["customer"], a["competitor"], b["customer"], b["competitor"]))
     expect(page.locator("#map circle.before")).to_have_count(both_known)
-    expect(page.get_by_text("Earlier result (dashed)")).to_be_visible()
+    for legend in ("#legend-map-before", "#legend-before", "#legend-now"):
+        expect(page.locator(legend)).to_be_visible()
+    expect(page.locator("#legend-before")).to_have_text("Earlier result")
+    expect(page.locator("#legend-now")).to_have_text("Now")
+    arrows = page.locator('#map line.before[marker-end="url(#arrow)"]')
+    expect(arrows).to_have_count(both_known)  # from each earlier point to where it is now
 
 
 def test_compare_with_an_earlier_result(page, served_sites, banks, tmp_path):
@@ -322,7 +385,7 @@ def test_how_this_was_computed(page, served_sites, banks):
         "svc-listen": ["Agree", "6 / 8", "–"],  # weight 2: 2·3 of 2·4
         "svc-rivals": ["skipped", "–", "–"],
         "svc-fix": ["Disagree", "3 / 4", "–"],  # reverse: 5 − 2
-        "prd-launch": ["option 3 of 4", "1.5 / 3", "1.5 / 3"],  # weight 1.5, best option 2 on each axis
+        "prd-launch": ["We ask customers and also match the rival.", "1.5 / 3", "1.5 / 3"],  # weight 1.5
         "prd-price": ["Strongly agree", "4 / 4", "–"],
     }
     for qid, cells in rows.items():

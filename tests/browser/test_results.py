@@ -1,7 +1,8 @@
-"""The results page in a real Chromium: charts against the scores, notices,
-the JSON download, the result code and shared links (also as the other result
+"""The results page in a real Chromium, with the charts (on the next steps
+page) and the keep page: charts against the scores, notices, the verdict, the
+JSON download, the result code and shared links (also as the other result
 pages receive them), keeping and forgetting, print and small screens. The
-pages it leads to (next steps, hints, compare, method with answers) are in
+other pages it leads to (next steps, hints, compare, method with answers) are in
 test_result_pages.py. Expected values come from the Python reference scorer
 and from the definitions in docs/results.md."""
 from __future__ import annotations
@@ -22,17 +23,21 @@ from support.browser import (
     best_customer_answer,
     code_of,
     download,
+    in_groups,
     page_url,
     results_url,
     shown,
     vertices,
     with_answers,
 )
-from support.paths import SMALL_BANK
+from support.cli import cli_score
+from support.paths import SERVED_BANKS, SMALL_BANK
 
 from builder.bank.model import AXES
 from builder.commands.build import build
+from builder.rules.gains import gains
 from builder.rules.scoring import score
+from builder.site.markup import opening
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +52,7 @@ def test_chart_geometry_follows_the_scores(page, served_sites, banks, seed):
             if q["dimension"] == "attitude" and (q["type"] == "choice" or q["pole"] == "customer"):
                 answers[q["id"]] = None
     result = score(model, answered(answers))
-    with_answers(page, results_url(served_sites), answers)
+    with_answers(page, page_url(served_sites, "next"), answers)
     assert_charts_follow(page, model, result)
     assert page.locator("#map line.threshold").first.get_attribute("x1") == str(model["threshold"])
     rows = page.locator(".scores [data-dimension]")
@@ -59,7 +64,7 @@ def test_chart_geometry_follows_the_scores(page, served_sites, banks, seed):
 
 def test_charts_are_described_for_assistive_technology(page, served_sites, banks):
     model = banks["default"].scoring_model
-    with_answers(page, results_url(served_sites), random_answers(model, random.Random("a11y"), 0))
+    with_answers(page, page_url(served_sites, "next"), random_answers(model, random.Random("a11y"), 0))
     for name in ("Quadrant map", "Scores per dimension"):
         chart = page.get_by_role("img", name=name)
         expect(chart).to_be_visible()
@@ -69,7 +74,7 @@ def test_charts_are_described_for_assistive_technology(page, served_sites, banks
 
 def test_radar_needs_three_dimensions(page, served_sites, banks):
     """The small bank has two: a radar would be a line, so only the quadrant map is drawn."""
-    with_answers(page, results_url(served_sites, "small"), {"svc-listen": 4, "prd-price": 2})
+    with_answers(page, page_url(served_sites, "next", "small"), {"svc-listen": 4, "prd-price": 2})
     expect(page.locator("#radar")).to_have_count(0)
     expect(page.get_by_role("img", name="Quadrant map")).to_be_visible()
 
@@ -87,7 +92,7 @@ def test_a_dimension_without_questions_is_drawn_at_zero(page, tmp_path, static_s
     page.on("pageerror", lambda error: errors.append(error))
     server = static_server(tmp_path / "site")
     answers = {"svc-listen": 4, "prd-launch": "both"}
-    with_answers(page, server.url("en/results.html"), answers)
+    with_answers(page, server.url("en/next.html"), answers)
     assert vertices(page.locator("#radar polygon.customer.now").get_attribute("points"))[4:] == [0, 0]
     expect(page.locator('#map circle[data-dimension="empty"]')).to_have_count(0)
     expect(page.locator('.scores [data-dimension="empty"] [data-cell="customer"]')).to_have_text("not scored")
@@ -148,13 +153,79 @@ def test_the_quadrant_is_named_and_explained_on_the_next_page(page, served_sites
     quadrant = score(bank.scoring_model, answers)["overall"]["quadrant"]
     title = getattr(bank.quadrants, quadrant).title["en"]
     with_answers(page, results_url(served_sites), answers)
-    expect(page.locator(".verdict .quadrant:not([hidden])")).to_have_text(title)
+    expect(page.locator(".verdict [data-quadrant]:not([hidden]) .quadrant")).to_have_text(title)
     page.get_by_role("link", name="What to do next", exact=True).click()  # the page's primary action
     page.wait_for_url("**/next.html")
-    explained = page.locator("[data-quadrant]:not([hidden])")
+    explained = page.locator(".position[data-quadrant]:not([hidden])")
     expect(explained).to_have_count(1)
     expect(explained).to_have_attribute("data-quadrant", quadrant)
     expect(explained).to_contain_text(title)
+
+
+def standing_in(model: dict, quadrant: str) -> dict:
+    """Answers that put every dimension in `quadrant`: each statement agreed with or not,
+    each choice the option closest to it, as the quadrant's two high-or-low verdicts ask."""
+    high = {"customer": quadrant in ("customer", "both"), "competitor": quadrant in ("competitor", "both")}
+    answers = {}
+    for q in model["questions"]:
+        if q["type"] == "likert":
+            agree = high[q["pole"]] != q["reverse"]
+            answers[q["id"]] = 5 if agree else 1
+        else:
+            answers[q["id"]] = max(q["options"], key=lambda o: sum(o[axis] if high[axis] else -o[axis]
+                                                                   for axis in AXES))["id"]
+    return answers
+
+
+@pytest.mark.parametrize("quadrant", ["customer", "competitor", "both", "inward"])
+def test_the_advice_follows_where_each_dimension_stands(page, served_sites, banks, quadrant):
+    """Under the verdict, the quadrant's opening sentences; per dimension, the first
+    sentence of the bank's recommendation for its quadrant (as `assess score` places
+    it), and on the next steps page the whole of it."""
+    bank = banks["default"]
+    answers = standing_in(bank.scoring_model, quadrant)
+    result = cli_score(SERVED_BANKS["default"], answers)
+    assert {d["quadrant"] for d in result["dimensions"]} == {quadrant} == {result["overall"]["quadrant"]}
+    with_answers(page, results_url(served_sites), answers)
+    verdict = page.locator(".verdict [data-quadrant]:not([hidden])")
+    expect(verdict.locator(".quadrant")).to_have_text(getattr(bank.quadrants, quadrant).title["en"])
+    expect(verdict.locator(".lead")).to_have_text(opening(getattr(bank.quadrants, quadrant).description["en"], 60))
+    for d in result["dimensions"]:
+        text = bank.quadrant_recommendations[d["id"]][quadrant]["en"]
+        step = page.locator(f'.scores [data-dimension="{d["id"]}"] .advice [data-quadrant]:not([hidden])')
+        expect(step).to_have_count(1)
+        expect(step).to_have_attribute("data-quadrant", quadrant)
+        expect(step).to_have_text(opening(text))
+    page.get_by_role("link", name="What to do next", exact=True).click()
+    for d in result["dimensions"]:
+        advice = page.locator(f'#rec-{d["id"]} .recommendation[data-quadrant="{quadrant}"]')
+        expect(advice).to_be_visible()
+        expect(advice).to_contain_text(" ".join(bank.quadrant_recommendations[d["id"]][quadrant]["en"].split()))
+
+
+def test_the_three_biggest_levers_lead_the_results(page, served_sites, banks):
+    """The levers of gains.py, top three, each with what to do and the scores it moves."""
+    bank = banks["default"]
+    model = bank.scoring_model
+    answers = random_answers(model, random.Random("levers"), skip_rate=0.1)
+    top = gains(model, answered(answers))[:3]
+    assert len(top) == 3
+    with_answers(page, results_url(served_sites, lang="de"), answers)
+    items = page.locator("#levers > li")
+    expect(items).to_have_count(3)
+    texts = {q.id: q.text["de"] for q in bank.questions}
+    questions = {q["id"]: q for q in model["questions"]}
+    words = {"raise": "Stärken:", "let_go": "Loslassen:", "rethink": "Überdenken:"}
+    for item, lever in zip(items.all(), top, strict=True):
+        q = questions[lever["id"]]
+        way = "rethink" if q["type"] == "choice" else "raise" if lever["best"] > answers[q["id"]] else "let_go"
+        expect(item.locator("strong")).to_have_text(words[way])
+        expect(item).to_contain_text(texts[lever["id"]])
+        for axis, name in (("customer", "Kundenbesessenheit"), ("competitor", "Wettbewerberbesessenheit")):
+            if lever[axis]:
+                expect(item.locator(".muted")).to_contain_text(f"{name} {'+' if lever[axis] > 0 else '−'}")
+    page.get_by_role("link", name="Alle Hebel mit Hinweisen").click()
+    page.wait_for_url("**/hints.html")
 
 
 # --- exports and links -------------------------------------------------------
@@ -162,7 +233,7 @@ def test_the_quadrant_is_named_and_explained_on_the_next_page(page, served_sites
 def test_json_download_is_the_result(page, served_sites, banks):
     model = banks["default"].scoring_model
     answers = random_answers(model, random.Random("json"), skip_rate=0.2)
-    with_answers(page, results_url(served_sites), answers)
+    with_answers(page, page_url(served_sites, "keep"), answers)
     assert json.loads(download(page, "Download JSON")) == json.loads(json.dumps(score(model, answered(answers))))
 
 
@@ -171,20 +242,23 @@ def test_copy_link_round_trip(browser, served_sites, banks):
     answers = random_answers(model, random.Random("link"), skip_rate=0.2)
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    with_answers(page, results_url(served_sites), answers)
+    with_answers(page, page_url(served_sites, "keep"), answers)
     original = json.loads(download(page, "Download JSON"))
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator("#share-status")).to_contain_text("Link copied")
     link = page.evaluate("navigator.clipboard.readText()")
     assert link == results_url(served_sites) + "#c=" + code_of(banks["default"], answers)
     expect(page.get_by_label("Link to these results")).to_have_value(link)
-    expect(page.get_by_label("Result code")).to_have_value(code_of(banks["default"], answers))
+    expect(page.get_by_label("Result code")).to_have_value(in_groups(code_of(banks["default"], answers)))
 
     other = browser.new_context()  # another browser profile: only the link carries the answers
     opened = other.new_page()
     opened.goto(link)
     expect(opened.get_by_text("These results were opened from a link.")).to_be_visible()
+    opened.get_by_role("link", name="Save or share your result").click()  # the link's code goes along
+    opened.wait_for_url("**/keep.html#c=*")
     assert json.loads(download(opened, "Download JSON")) == original
+    opened.go_back()
     assert opened.evaluate("sessionStorage.length + localStorage.length") == 0
     opened.get_by_role("button", name="Edit these answers").click()
     opened.wait_for_url("**/quiz.html")
@@ -250,7 +324,7 @@ def test_broken_or_foreign_links_are_explained(page, served_sites, banks):
 
 
 def test_pages_without_answers_say_so(page, served_sites):
-    for name in ("results", "next", "hints", "compare"):
+    for name in ("results", "keep", "next", "hints", "compare"):
         page.goto(page_url(served_sites, name))
         expect(page.get_by_text("You have not answered any question yet")).to_be_visible()
         expect(page.locator("#results")).to_be_hidden()
@@ -268,7 +342,7 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
     answers = random_answers(model, random.Random("remember"), skip_rate=0.1)
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
-    with_answers(page, results_url(served_sites), answers)
+    with_answers(page, page_url(served_sites, "keep"), answers)
     page.get_by_role("button", name="Copy link").click()
     download(page, "Download JSON")
     assert page.evaluate("localStorage.length") == 0, "nothing is kept on the device without the opt-in"
@@ -281,7 +355,7 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
     assert json.loads(stored[0][1])["answers"] == answered(answers)
 
     later = context.new_page()  # a new tab: empty sessionStorage, remembered answers
-    later.goto(results_url(served_sites))
+    later.goto(page_url(served_sites, "keep"))
     expect(later.get_by_role("checkbox", name="Remember on this device")).to_be_checked()
     assert json.loads(download(later, "Download JSON")) == json.loads(json.dumps(score(model, answered(answers))))
     later.goto(page_url(served_sites, "method"))  # the other result pages start from them too
@@ -291,7 +365,7 @@ def test_remember_is_opt_in_and_forget_clears_everything(browser, served_sites, 
     expect(later.get_by_role("group", name=first.text["en"], exact=True).get_by_role(
         "radio", name=bank.scale["en"][answers[first.id] - 1], exact=True)).to_be_checked()
 
-    later.goto(results_url(served_sites))
+    later.goto(page_url(served_sites, "keep"))
     later.get_by_role("button", name="Forget my answers").click()
     expect(later.get_by_text("Your answers have been removed from this browser.")).to_be_focused()
     expect(later.locator("#results")).to_be_hidden()
@@ -326,13 +400,12 @@ def test_printing_the_results_page_leaves_out_the_controls(page, served_sites, b
     with_answers(page, results_url(served_sites), random_answers(model, random.Random("print"), 0.1))
     page.emulate_media(media="print")
     for visible in (page.get_by_role("heading", name="Your results", level=1),
-                    page.get_by_role("img", name="Quadrant map"), page.get_by_role("img", name="Scores per dimension"),
-                    page.get_by_role("table", name="Scores from 0 to 100 per dimension"),
-                    page.get_by_label("Result code")):
+                    page.get_by_role("heading", name="Your three biggest levers"),
+                    page.get_by_role("table", name="Scores from 0 to 100 per dimension")):
         expect(visible).to_be_visible()
-    for hidden in (page.get_by_role("navigation", name="Site"), page.get_by_role("button", name="Copy link"),
+    for hidden in (page.get_by_role("navigation", name="Site"),
                    page.get_by_role("link", name="What to do next", exact=True),
-                   page.get_by_role("checkbox", name="Remember on this device")):
+                   page.get_by_role("link", name="Save or share your result")):
         expect(hidden).to_be_hidden()
 
 
@@ -342,7 +415,7 @@ def test_no_horizontal_overflow_at_320_px(browser, served_sites, banks, tmp_path
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     rng = random.Random("narrow")
-    with_answers(page, results_url(served_sites, lang=lang), random_answers(model, rng, 0.1))
+    with_answers(page, page_url(served_sites, "keep", lang=lang), random_answers(model, rng, 0.1))
     page.locator("#copy-link").click()  # shows the link field
     expect(page.locator("#share-link")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
@@ -368,7 +441,7 @@ def test_no_accessibility_violations_at_320_px(browser, served_sites, banks, sch
     page = context.new_page()
     with_answers(page, results_url(served_sites, lang="de"),
                  random_answers(banks["default"].scoring_model, random.Random("axe"), 0.2))
-    for name in ("results", "method"):
+    for name in ("results", "keep", "next", "method"):
         page.goto(page_url(served_sites, name, lang="de"))
         expect(page.locator(RESULT_PAGES.get(name, "#results"))).to_be_visible()
         violations = Axe().run(page).response["violations"]

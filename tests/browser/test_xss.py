@@ -53,7 +53,7 @@ def test_hostile_bank_content_stays_text(browser, served_sites, case):
     seen = observe(browser, served_sites, case, bypass_csp=True)
     assert_inert(seen, str(case))
     assert "<script>window.__pwned" in seen.dom["text"], "the payloads are on the page, as text"
-    if case.state.name == "answered and downloaded":
+    if case.state.name == "answered":
         levels = [level.title["en"] for level in loaded_bank("hostile").levels]
         assert any(title in seen.dom["text"] for title in levels), "a level title, from the inlined JSON"
 

@@ -20,7 +20,8 @@ UI = {
            "dont_know": "Weiß nicht", "remember": "Auf diesem Gerät merken"},
 }
 #: the pages that show a result besides results.html, and what each shows once it has answers
-RESULT_PAGES = {"next": "#results", "hints": "#results", "compare": "#results", "method": "#computed"}
+RESULT_PAGES = {"keep": "#results", "next": "#results", "hints": "#results", "compare": "#results",
+                "method": "#computed"}
 
 
 def answer_in_page(page, bank: Bank, lang: str, answers: dict) -> None:
@@ -44,6 +45,9 @@ def answer_in_page(page, bank: Bank, lang: str, answers: dict) -> None:
 
 
 def download_result(page, lang: str) -> dict:
+    """From the results page: on to "Save or share your result", and the JSON downloaded there."""
+    page.locator('.actions a[href^="keep.html"]').click()
+    page.wait_for_url("**/keep.html*")
     with page.expect_download() as info:
         page.get_by_role("button", name=UI[lang]["download"]).click()
     return json.loads(open(info.value.path(), encoding="utf-8").read())
@@ -97,6 +101,11 @@ def answered(answers: dict) -> dict:
 
 def code_of(bank: Bank, answers: dict) -> str:
     return encode(bank.scoring_model, bank.tag, answered(answers))
+
+
+def in_groups(code: str) -> str:
+    """A result code as the keep page shows it: in groups of four characters."""
+    return " ".join(code[i:i + 4] for i in range(0, len(code), 4))
 
 
 def shown(value: float) -> int:

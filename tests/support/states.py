@@ -80,12 +80,18 @@ def answer_half(page, case: Case, server) -> None:
     answer_in_page(page, loaded_bank(case.bank), case.lang, deterministic_answers(case, 0.5))
 
 
-def answer_all_and_download(page, case: Case, server) -> None:
-    """Answers in the questionnaire, "See results", then the result downloaded."""
+def answer_all(page, case: Case, server) -> None:
+    """Answers in the questionnaire, then "See results"."""
     page.goto(case.url(server, "quiz.html"))
     answer_in_page(page, loaded_bank(case.bank), case.lang, deterministic_answers(case, 1))
     page.get_by_role("button", name=UI[case.lang]["see_results"]).click()
     page.wait_for_url("**/results.html")
+    expect(page.locator("#results")).to_be_visible()
+
+
+def download_result(page, case: Case, server) -> None:
+    """Answers in the tab, then the result downloaded."""
+    answers_in_tab(page, case, server)
     with page.expect_download():
         page.get_by_role("button", name=UI[case.lang]["download"]).click()
 
@@ -138,9 +144,10 @@ AS_OPENED = State("as opened", "*")
 STATES = [
     AS_OPENED,
     State("half answered", "quiz.html", answer_half),
-    State("answered and downloaded", "results.html", answer_all_and_download),
-    # the result pages (#4, split up for #8's budgets)
-    State("remembered", "results.html", remember_on_device, local_storage=True),
+    State("answered", "results.html", answer_all),
+    # the result pages (#4, split up for #8's budgets and #14's hero)
+    State("downloaded", "keep.html", download_result),
+    State("remembered", "keep.html", remember_on_device, local_storage=True),
     State("from a link", "next.html", from_a_link),
     State("with answers", "hints.html", answers_in_tab),
     State("compared", "compare.html", compared),

@@ -50,8 +50,9 @@ export function separate(labels, gap, bottom = Infinity) {
   const placed = [];
   for (const i of order) {
     const { left, right } = labels[i];
-    const clash = (j) => labels[j].left < right && left < labels[j].right && Math.abs(ys[i] - ys[j]) < gap;
-    // each move is downwards, below the label it met: this ends
+    // (a hair's tolerance: y + gap - y may come out a rounding error below gap)
+    const clash = (j) => labels[j].left < right && left < labels[j].right && Math.abs(ys[i] - ys[j]) < gap - 1e-9;
+    // each move is downwards, below the label it met, by at least that tolerance: this ends
     for (let j = placed.find(clash); j !== undefined; j = placed.find(clash)) ys[i] = ys[j] + gap;
     placed.push(i);
   }

@@ -18,13 +18,16 @@ function svg(parent, name, attributes, text = "") {
 /** The map's point labels moved apart where they would overlap (charts.js `separate`), as drawn
  * (while the page is still hidden, by an estimate of their width). */
 function unclutter(labels) {
+  let height = 6.6; // a line of the labels' 5.5 units
   const boxes = labels.map((label) => {
     const x = +label.getAttribute("x");
-    const width = label.getBBox().width || label.textContent.length * 3.3;
+    const box = label.getBBox();
+    height = Math.max(height, box.height);
+    const width = box.width || label.textContent.length * 3.3;
     const left = label.getAttribute("text-anchor") === "end" ? x - width : x;
     return { y: +label.getAttribute("y"), left: left - 1, right: left + width + 1 };
   });
-  separate(boxes, 6, 99).forEach((y, i) => labels[i].setAttribute("y", y));
+  separate(boxes, height, 99).forEach((y, i) => labels[i].setAttribute("y", y));
 }
 
 /**
