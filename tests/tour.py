@@ -31,7 +31,7 @@ from builder.bank.model import Bank  # noqa: E402
 from builder.commands.build import build  # noqa: E402
 from builder.rules.codes import encode  # noqa: E402
 
-STATES = ["root", "start", "quiz-start", "quiz-middle", "quiz-last", "results", "next", "hints", "compare",
+STATES = ["root", "start", "quiz-start", "quiz-middle", "quiz-last", "results", "keep", "next", "hints", "compare",
           "method", "team", "team-filled", "privacy", "404"]
 
 
@@ -120,7 +120,7 @@ class Tour:
         page.locator("#see-results").click()
         page.wait_for_url("**/results.html")
         self.shoot(page, prefix, "results")
-        for name in ("next", "hints", "method"):
+        for name in ("keep", "next", "hints", "method"):
             page.goto(url(f"{lang}/{name}.html"))
             self.shoot(page, prefix, name)
         page.goto(url(f"{lang}/compare.html"))

@@ -29,7 +29,7 @@ function explain(table, scores) {
     const moved = value === undefined ? {} : points(q, value);
     // a choice: the chosen option's text, as the question's row lists it
     const chosen = q.type === "likert" ? data.scale[value - 1] : row.querySelector(`[data-option="${value}"] span`)?.textContent;
-    cell(row, "td", value === undefined ? text.skipped : chosen, labels[0]).className = "wide";
+    cell(row, "td", value === undefined ? text.skipped : chosen, labels[0]);
     AXES.forEach((axis, j) => {
       const [earned, possible] = moved[axis] || [];
       if (possible) sums[axis] = [sums[axis][0] + earned, sums[axis][1] + possible];

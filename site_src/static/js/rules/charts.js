@@ -59,3 +59,25 @@ export function separate(labels, gap, bottom = Infinity) {
   const over = Math.max(...ys) - bottom;
   return ys.map((y) => round(over > 0 ? y - over : y));
 }
+
+/**
+ * Where each label goes: the first of its candidate boxes that stays inside
+ * `bounds` and meets neither an obstacle nor a label placed before it (labels in
+ * order), else its first candidate. Boxes are `{left, right, top, bottom}`.
+ * @param {{left: number, right: number, top: number, bottom: number}[][]} candidates per label, best first
+ * @param {{left: number, right: number, top: number, bottom: number}[]} obstacles
+ * @param {{left: number, right: number, top: number, bottom: number}} bounds
+ * @returns {number[]} the chosen candidate of each label
+ */
+export function place(candidates, obstacles, bounds) {
+  const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const inside = (box) => box.left >= bounds.left && box.right <= bounds.right && box.top >= bounds.top
+    && box.bottom <= bounds.bottom;
+  const taken = [...obstacles];
+  return candidates.map((options) => {
+    const free = options.findIndex((box) => inside(box) && !taken.some((other) => meets(box, other)));
+    const chosen = Math.max(free, 0);
+    taken.push(options[chosen]);
+    return chosen;
+  });
+}

@@ -1,7 +1,7 @@
 // The charts of the next steps and compare pages, with the scores table as their
 // text alternative: fills in the server-rendered SVGs and table. The geometry is
 // charts.js's; the table, scores.js.
-import { mapPoint, radarPoint, radarPolygon, separate } from "../rules/charts.js";
+import { mapPoint, place, radarPoint, radarPolygon, separate } from "../rules/charts.js";
 import { AXES } from "../rules/scoring.js";
 import { fillScores, titles } from "./scores.js";
 
@@ -15,19 +15,40 @@ function svg(parent, name, attributes, text = "") {
   return node;
 }
 
-/** The map's point labels moved apart where they would overlap (charts.js `separate`), as drawn
- * (while the page is still hidden, by an estimate of their width). */
-function unclutter(labels) {
-  let height = 6.6; // a line of the labels' 5.5 units
-  const boxes = labels.map((label) => {
-    const x = +label.getAttribute("x");
-    const box = label.getBBox();
-    height = Math.max(height, box.height);
-    const width = box.width || label.textContent.length * 3.3;
-    const left = label.getAttribute("text-anchor") === "end" ? x - width : x;
-    return { y: +label.getAttribute("y"), left: left - 1, right: left + width + 1 };
+/**
+ * The map's point labels, as drawn: each beside its point, on the other side, below
+ * or above it, whichever first meets no quadrant name, point or label placed before
+ * (charts.js `place`); any still overlapping are moved apart (`separate`).
+ * While the page is hidden, sizes are estimated.
+ */
+function unclutter(labels, points) {
+  const measured = labels.map((label) => label.getBBox());
+  const height = Math.max(6.6, ...measured.map((box) => box.height));
+  const ascent = 0.78 * height; // of the baseline, the rest below it
+  const boxOf = (x, y, anchor, width) => {
+    const left = anchor === "end" ? x - width : anchor === "middle" ? x - width / 2 : x;
+    return { x, y, anchor, left: left - 0.5, right: left + width + 0.5, top: y - ascent, bottom: y - ascent + height };
+  };
+  const candidates = labels.map((label, i) => {
+    const [x, y] = points[i];
+    const width = measured[i].width || label.textContent.length * 3.3;
+    const [near, far] = x > 60 ? [[x - 4, "end"], [x + 4, "start"]] : [[x + 4, "start"], [x - 4, "end"]];
+    return [boxOf(near[0], y + 2, near[1], width), boxOf(far[0], y + 2, far[1], width),
+      boxOf(x, y + 8, "middle", width), boxOf(x, y - 4, "middle", width)];
   });
-  separate(boxes, height, 99).forEach((y, i) => labels[i].setAttribute("y", y));
+  const corners = [...document.querySelectorAll("#map .corner text")].map((text) => {
+    const box = text.getBBox();
+    return { left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
+  });
+  const dots = points.map(([x, y]) => ({ left: x - 2, right: x + 2, top: y - 2, bottom: y + 2 }));
+  const chosen = place(candidates, [...corners, ...dots], { left: -13, right: 109, top: -5, bottom: 101 })
+    .map((choice, i) => candidates[i][choice]);
+  chosen.forEach(({ x, y, anchor }, i) => {
+    labels[i].setAttribute("x", x);
+    labels[i].setAttribute("y", y);
+    labels[i].setAttribute("text-anchor", anchor);
+  });
+  separate(chosen, height, 100).forEach((y, i) => labels[i].setAttribute("y", y));
 }
 
 /**
@@ -44,6 +65,7 @@ export function draw(data, result, before) {
   const map = document.getElementById("map-data");
   map.replaceChildren();
   const labels = [];
+  const points = [];
   rows.forEach((scores, i) => {
     if (!known(scores)) return;
     const [x, y] = mapPoint(scores.customer, scores.competitor);
@@ -56,10 +78,10 @@ export function draw(data, result, before) {
     const overall = i === rows.length - 1;
     svg(map, "circle", { cx: x, cy: y, r: overall ? 3 : 2, class: overall ? "overall" : "point",
       "data-dimension": scores.id || "" });
-    labels.push(svg(map, "text", { x: x > 60 ? x - 4 : x + 4, y: y + 2, "text-anchor": x > 60 ? "end" : "start",
-      class: "label" }, names[i]));
+    labels.push(svg(map, "text", { x, y, class: "label" }, names[i]));
+    points.push([x, y]);
   });
-  unclutter(labels);
+  unclutter(labels, points);
   const radar = document.getElementById("radar-data");
   // fewer than three dimensions: no radar
   if (!radar) return;
