@@ -48,6 +48,13 @@ export function highlights(model, team) {
   };
 }
 
+/**
+ * Which of a dimension's texts fit the team's place in it: its quadrant's and its level's
+ * (the page holds those the bank has, keyed so; builder/site/pages.py team_advice).
+ * @param {{quadrant: string|null, level: string|null}} place
+ */
+export const adviceKeys = (place) => [`quadrant:${place.quadrant}`, `level:${place.level}`];
+
 const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function changed(nowPart, beforePart, axis) {
