@@ -30,6 +30,8 @@ const cells = (c, show) => (c.hidden ? [fill(text[`cell_${c.hidden}`], { min: k 
 const where = (item) => fill(text[item.source ? "file_line" : "line"], { file: item.source, line: item.line });
 const share = (count, n) => (n ? `${count} (${pct(count / n)})` : String(count));
 const numbers = (content) => details(text.show_numbers, content);
+/** A section's heading, to tell apart tables that share a caption. */
+const heading = (id) => $(id).textContent;
 const note = (words) => el("p", words, { class: "hint" });
 
 /** The summary in words: one sentence per fact, in the page's language. */
@@ -94,7 +96,8 @@ function scoreCharts() {
     numbers([...AXES.map((axis) => table(axisName(axis),
       ["dimension", "n", "mean", "median", "quartiles", "range"].map((key) => text[key]),
       parts(team.all).map(([label, part]) => [label, ...cells(part[axis], (c) =>
-        [c.n, f(c.mean), f(c.median), `${f(c.q1)} – ${f(c.q3)}`, `${f(c.min)} – ${f(c.max)}`])]))),
+        [c.n, f(c.mean), f(c.median), `${f(c.q1)} – ${f(c.q3)}`, `${f(c.min)} – ${f(c.max)}`])]),
+      heading("scores-heading"))),
     note(text.quartiles_note)]),
   ];
 }
@@ -137,7 +140,7 @@ function gapCharts() {
         const gap = gaps[axis];
         return [label, ...shown.flatMap((s) => cells(parts(s)[p][1][axis], (c) => [f(c.mean)])),
           gap ? fill(text.gap_value, { gap: f(gap.gap), high: name(gap.high), low: name(gap.low) }) : "–"];
-      }))))] : []),
+      }), heading("segments-heading"))))] : []),
   ];
 }
 
@@ -193,7 +196,7 @@ function showChange() {
   const cell = (change) => (change ? [f(change.before), f(change.now), signed(change.change)] : ["–", "–", "–"]);
   $("team-change").append(...AXES.map((axis) => table(axisName(axis),
     [text.dimension, text.before, text.now, text.change],
-    parts(compared).map(([label, part]) => [label, ...cell(part[axis])]))));
+    parts(compared).map(([label, part]) => [label, ...cell(part[axis])]), heading("compare-heading"))));
 }
 
 function render(collection) {

@@ -28,13 +28,13 @@ export const canvas = (viewBox, className, attributes = {}) =>
 
 /**
  * A table in a region that scrolls sideways when the screen is too narrow: focusable and
- * labelled by the caption, so that a keyboard can scroll it. Each row's first cell heads it;
- * a lone second cell spans the rest. Header cells are never empty.
+ * labelled by the caption (and `where`, when captions repeat across sections), so that a
+ * keyboard can scroll it. Each row's first cell heads it; a lone second cell spans the rest.
  */
-export function table(caption, head, rows) {
+export function table(caption, head, rows, where = "") {
   const box = el("div", el("table", [el("caption", caption), el("thead", el("tr", head.map((h) => el("th", h)))),
     el("tbody", rows.map(([first, ...rest]) => el("tr", [el("th", first), ...rest.map((c) => el("td", c))])))]),
-  { class: "table-scroll", tabindex: "0", role: "region", "aria-label": caption });
+  { class: "table-scroll", tabindex: "0", role: "region", "aria-label": where ? `${caption} (${where})` : caption });
   box.querySelectorAll("thead th").forEach((th) => { th.scope = "col"; });
   box.querySelectorAll("tbody th").forEach((th) => {
     th.scope = "row";
@@ -49,6 +49,15 @@ export const details = (summary, content) => el("details", [el("summary", summar
 /** A chart in a figure with its caption; `parts` are SVGs or elements around them. */
 export const figure = (caption, parts, className = "") =>
   el("figure", [...[].concat(parts), el("figcaption", caption)], className ? { class: className } : {});
+
+/** A title too long for a quadrant's cell as two lines, broken at the space nearest its middle. */
+function twoLines(title) {
+  if (title.length <= 20) return [title];
+  const spaces = [...title.matchAll(/ /g)].map((m) => m.index);
+  if (!spaces.length) return [title];
+  const at = spaces.reduce((a, b) => (Math.abs(b - title.length / 2) < Math.abs(a - title.length / 2) ? b : a));
+  return [title.slice(0, at), title.slice(at + 1)];
+}
 
 // --- the quadrants: the map's layout (competitor high at the top, customer high on the right)
 const CELLS = { competitor: [0, 0], both: [1, 0], inward: [0, 1], customer: [1, 1] };
@@ -71,8 +80,10 @@ export function quadrantGrid(counts, titles, share, axisNames) {
     svg(box, "rect", { x: x + 1, y: y + 1, width: w - 2, height: h - 2, class: `cell ${quadrant}`,
       "fill-opacity": (0.08 + 0.5 * part).toFixed(2) });
     if (titles) {
-      svg(box, "text", { x: x + w / 2, y: y + 22, "text-anchor": "middle", class: "cell-title" }, titles[quadrant]);
-      svg(box, "text", { x: x + w / 2, y: y + 42, "text-anchor": "middle", class: "cell-value" },
+      const lines = twoLines(titles[quadrant]);
+      lines.forEach((line, l) => svg(box, "text", { x: x + w / 2, y: y + (lines.length > 1 ? 14 : 20) + 10 * l,
+        "text-anchor": "middle", class: "cell-title" }, line));
+      svg(box, "text", { x: x + w / 2, y: y + 44, "text-anchor": "middle", class: "cell-value" },
         share(counts[quadrant], placed));
     } else {
       svg(box, "text", { x: x + w / 2, y: y + h / 2 + 5, "text-anchor": "middle", class: "cell-value" },
@@ -138,7 +149,8 @@ export function shareBar(share) {
 export function heatmap(rows, columns, values, show) {
   const names = rows.map((name) => (name.length > 30 ? `${name.slice(0, 29)}…` : name));
   const [label, w, h, head] = [12 + 6 * Math.max(...names.map((name) => name.length)), 46, 26, 64];
-  const box = canvas(`0 0 ${label + w * columns.length} ${head + h * rows.length}`, "heatmap");
+  // room on the right for the last column's slanted name
+  const box = canvas(`0 0 ${label + w * columns.length + 44} ${head + h * rows.length}`, "heatmap");
   columns.forEach((name, j) => {
     const x = label + w * j + w / 2;
     svg(box, "text", { x, y: head - 6, transform: `rotate(-35 ${x} ${head - 6})`, class: "column-name" },
