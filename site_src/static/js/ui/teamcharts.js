@@ -143,29 +143,30 @@ export function shareBar(share) {
 /**
  * Groups x columns: each group's difference from the whole team, blue above and orange
  * below, stronger the larger it is; `null` cells (hidden, or nothing to compare) grey.
+ * A group's name stands on its own line above its cells, so that long names need no
+ * label column and the cells stay large on a phone.
  * @param {string[]} rows group names @param {string[]} columns column names
  * @param {(number|null)[][]} values @param {(value: number|null) => string} show a cell's text
  */
 export function heatmap(rows, columns, values, show) {
-  const names = rows.map((name) => (name.length > 30 ? `${name.slice(0, 29)}…` : name));
-  const [label, w, h, head] = [12 + 6 * Math.max(...names.map((name) => name.length)), 46, 26, 64];
+  const [w, h, name, head] = [46, 24, 13, 64];
   // room on the right for the last column's slanted name
-  const box = canvas(`0 0 ${label + w * columns.length + 44} ${head + h * rows.length}`, "heatmap");
-  columns.forEach((name, j) => {
-    const x = label + w * j + w / 2;
+  const box = canvas(`0 0 ${w * columns.length + 44} ${head + (name + h) * rows.length}`, "heatmap");
+  columns.forEach((column, j) => {
+    const x = w * j + w / 2;
     svg(box, "text", { x, y: head - 6, transform: `rotate(-35 ${x} ${head - 6})`, class: "column-name" },
-      name.length > 16 ? `${name.slice(0, 15)}…` : name);
+      column.length > 16 ? `${column.slice(0, 15)}…` : column);
   });
-  rows.forEach((_, i) => {
-    const y = head + h * i;
-    svg(box, "text", { x: label - 6, y: y + h / 2 + 4, "text-anchor": "end", class: "row-name" }, names[i]);
+  rows.forEach((row, i) => {
+    const y = head + (name + h) * i;
+    svg(box, "text", { x: 1, y: y + name - 3, class: "row-name" }, row);
     columns.forEach((_, j) => {
       const value = values[i][j];
       const strength = value === null ? 0 : Math.min(Math.abs(value) / 20, 1);
-      svg(box, "rect", { x: label + w * j + 1, y: y + 1, width: w - 2, height: h - 2,
+      svg(box, "rect", { x: w * j + 1, y: y + name, width: w - 2, height: h - 2,
         class: value === null ? "cell none" : value >= 0 ? "cell above" : "cell below",
         "fill-opacity": value === null ? 1 : (0.06 + 0.4 * strength).toFixed(2) });
-      svg(box, "text", { x: label + w * j + w / 2, y: y + h / 2 + 4, "text-anchor": "middle", class: "cell-value" },
+      svg(box, "text", { x: w * j + w / 2, y: y + name + h / 2 + 3, "text-anchor": "middle", class: "cell-value" },
         show(value));
     });
   });
