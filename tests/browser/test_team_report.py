@@ -65,6 +65,14 @@ def test_the_report_opens_with_sentences(page, served_sites, banks):
         f"answers spans {one(spread['width'])} points.",
         f"The largest perception gap between groups is on {titles[gap['dimension']]} ({AXIS[gap['axis']]}): "
         f"{groups[gap['high']]} rate it {one(gap['gap'])} points higher than {groups[gap['low']]}."]
+    # next steps: the overall quadrant's description, and per dimension the recommendation for the team's level
+    expect(page.locator("#team-next [data-quadrant]:not([hidden]) strong")).to_have_text(quadrant)
+    levels = {lv.id: lv.title["en"] for lv in bank.levels}
+    for d in facts["dimensions"]:
+        article = page.locator(f"#team-rec-{d['id']}")
+        expect(article.get_by_role("heading")).to_have_text(f"{titles[d['id']]}: {levels[d['level']]}")
+        advice = bank.recommendations[d["id"]][d["level"]]["en"].split("\n")[0][:40]
+        expect(article.locator(".recommendation:not([hidden])")).to_contain_text(advice.replace("**", ""))
     page.goto(served_sites.url("default/de/team.html"))
     page.get_by_label("Ergebniscodes").fill("\n".join(codes))
     expect(page.locator("#team-highlights p").first).to_have_text("Die Ergebnisse beruhen auf 15 Ergebniscodes.")
@@ -193,6 +201,10 @@ def test_compare_with_an_earlier_team_json(page, served_sites, banks):
         upload.set_input_files({"name": "x.json", "mimeType": "application/json", "buffer": payload})
         expect(page.locator("#compare-status")).to_have_text(message)
         expect(page.locator("#team-change")).to_be_empty()
+    # other codes pasted: the report follows them, the next steps included
+    page.locator("#codes").fill("\n".join(before_codes))
+    expect(page.locator("#team-highlights p").first).to_have_text("The results are based on 12 result codes.")
+    expect(page.locator("#team-next [data-quadrant]:not([hidden])")).to_have_count(1)
 
 
 def test_report_page_shows_what_the_team_page_shows(page, served_sites, banks, tmp_path, static_server):
@@ -218,6 +230,7 @@ def test_printing_opens_every_table(page, served_sites, banks):
     assert page.get_by_role("button", name="Print report").is_hidden()
     assert page.locator(".team-input").is_hidden() and page.get_by_label("People invited (optional)").is_hidden()
     expect(page.get_by_role("table").first).to_be_visible()
+    expect(page.locator("#team-compare")).to_be_hidden()  # nothing compared: nothing to print there
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     expect(page.locator("#team-results details[open]")).to_have_count(0)
 

@@ -34,9 +34,8 @@ const numbers = (content) => details(text.show_numbers, content);
 const heading = (id) => $(id).textContent;
 const note = (words) => el("p", words, { class: "hint" });
 
-/** The summary in words: one sentence per fact, in the page's language. */
-function sentences() {
-  const facts = highlights(model, team);
+/** The summary in words: one sentence per fact (rules/highlights.js), in the page's language. */
+function sentences(facts) {
   const said = [fill(text.sentence_n, { n: team.all.n })];
   if (!facts) return said;
   const { overall, spread, gap } = facts;
@@ -103,9 +102,10 @@ function scoreCharts() {
 }
 
 /** The bank's texts for the team's place in each dimension (rendered into the page, unhidden here). */
-function nextSteps() {
-  const facts = highlights(model, team);
-  for (const node of document.querySelectorAll("#team-next [data-advice], #team-next article")) node.hidden = true;
+function nextSteps(facts) {
+  for (const node of document.querySelectorAll("#team-next [data-quadrant], #team-next [data-advice], #team-next article")) {
+    node.hidden = true;
+  }
   if (!facts) return;
   const quadrant = document.querySelector(`#team-next [data-quadrant="${facts.overall.quadrant}"]`);
   if (quadrant) quadrant.hidden = false;
@@ -186,12 +186,14 @@ function questionCharts() {
 function showChange() {
   const status = $("compare-status");
   $("team-change").replaceChildren();
+  $("team-compare").classList.remove("compared"); // printed only with a comparison
   if (!earlier) return;
   const compared = compareTeams(team, earlier.json);
   if (!compared.ok) {
     status.textContent = text[`compare_${compared.reason}`];
     return;
   }
+  $("team-compare").classList.add("compared");
   status.textContent = fill(text.compare_done, { file: earlier.name });
   const cell = (change) => (change ? [f(change.before), f(change.now), signed(change.change)] : ["–", "–", "–"]);
   $("team-change").append(...AXES.map((axis) => table(axisName(axis),
@@ -219,10 +221,11 @@ function render(collection) {
   $("team-results").hidden = !team.all.n;
   if (!team.all.n) return;
 
-  $("team-highlights").replaceChildren(...sentences().map((sentence) => el("p", sentence)));
+  const facts = highlights(model, team);
+  $("team-highlights").replaceChildren(...sentences(facts).map((sentence) => el("p", sentence)));
   $("team-quadrants").replaceChildren(...quadrantCharts());
   $("team-scores").replaceChildren(...scoreCharts());
-  nextSteps();
+  nextSteps(facts);
   $("team-segments")?.replaceChildren(...gapCharts());
   $("team-questions").replaceChildren(...questionCharts());
   showChange();
