@@ -101,11 +101,10 @@ def test_charts_and_their_tables_follow_the_team_json(page, served_sites, banks)
     show_tables(page)
     table = page.get_by_role("table", name="People per quadrant, by dimension")
     expect(table.get_by_role("columnheader")).to_have_text(
-        ["Dimension", "Customer-obsessed", "Competitor-obsessed", "Obsessed with both", "Inward-looking",
-         "Not placed (an axis without answers)"])
-    counts = everyone["dimensions"][1]["quadrants"]
-    expect(table.get_by_role("row", name=bank.dimensions[1].title["en"]).get_by_role("cell")).to_have_text(
-        [f"{counts[q]} ({pct(counts[q] / everyone['n'])})" for q in (*QUADRANTS, "none")])
+        ["Quadrant", "Overall", *(d.title["en"] for d in bank.dimensions)])
+    counts = [everyone["quadrants"]["both"]] + [d["quadrants"]["both"] for d in everyone["dimensions"]]
+    expect(table.get_by_role("row", name="Obsessed with both").get_by_role("cell")).to_have_text(
+        [f"{c} ({pct(c / everyone['n'])})" for c in counts])
     scores = page.get_by_role("table", name="Customer obsession").first
     expect(scores.get_by_role("columnheader")).to_have_text(
         ["Dimension", "n", "Mean", "Median", "Middle half of answers", "Lowest to highest"])

@@ -67,15 +67,15 @@ function quadrantCharts() {
   const titles = Object.fromEntries(QUADRANTS.map((q, i) => [q, labels.quadrants[i]]));
   const groups = [[text.all, team.all], ...team.segments.filter((s) => s.n).map((s) => [name(s.id), s])];
   const columns = [...labels.quadrants, text.quadrant_none];
-  const count = (counts) => [...QUADRANTS, "none"].map((q) => share(counts[q], team.all.n));
   return [
     figure(text.overall, quadrantGrid(team.all.quadrants, titles, share, AXES.map(axisName)), "quadrant-overall"),
     el("div", team.all.dimensions.map((d, i) => figure(labels.dimensions[i], quadrantGrid(d.quadrants, null,
       (c, n) => (n ? pct(c / n) : "–")))), { class: "small-multiples" }),
     team.all.quadrants.none ? note(fill(text.not_placed, { n: team.all.quadrants.none })) : "",
-    numbers([table(text.quadrants_by_dimension, [text.dimension, ...columns],
-      [[text.overall, ...count(team.all.quadrants)],
-        ...team.all.dimensions.map((d, i) => [labels.dimensions[i], ...count(d.quadrants)])]),
+    // quadrants as rows: their names are long, the dimensions' short
+    numbers([table(text.quadrants_by_dimension, [text.quadrant, text.overall, ...labels.dimensions],
+      [...QUADRANTS, "none"].map((q, i) => [columns[i], share(team.all.quadrants[q], team.all.n),
+        ...team.all.dimensions.map((d) => share(d.quadrants[q], team.all.n))])),
     ...(groups.length > 1 ? [table(text.quadrants_by_group, [text.quadrant, ...groups.map(([g, s]) => `${g} (n = ${s.n})`)],
       [...QUADRANTS, "none"].map((q, i) => [columns[i], ...groups.map(([, s]) => share(s.quadrants[q], s.n))]))] : [])]),
   ];
