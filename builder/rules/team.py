@@ -118,10 +118,11 @@ def aggregate(model: dict, segments: list[str], min_group_size: int, collection:
     dimension_ids = [d["id"] for d in model["dimensions"]]
     # one row per code: overall customer, overall competitor, then each dimension's two axes
     rows = [[*overall, *(value for pair in dimensions for value in pair)] for dimensions, overall, _ in scored]
-    quadrants_of = [quadrant(customer, competitor, model["threshold"])
-                    if customer is not None and competitor is not None else None
-                    for customer, competitor in (overall for _, overall, _ in scored)]
     cells = 2 * (1 + len(dimension_ids))
+    # per code, the quadrant overall and in each dimension (None: an axis without answers)
+    quadrants_of = [[quadrant(row[c], row[c + 1], model["threshold"])
+                     if row[c] is not None and row[c + 1] is not None else None for c in range(0, cells, 2)]
+                    for row in rows]
 
     # segment groups in output order: the options, then "none given"
     order = [*range(1, len(segments) + 1), 0] if segments else []
@@ -151,15 +152,18 @@ def aggregate(model: dict, segments: list[str], min_group_size: int, collection:
             return {"n": 0}
         if g in hidden_groups:
             return {"hidden": "small" if len(indices) < k else "complement"}
-        quadrants = dict.fromkeys([*QUADRANTS, "none"], 0)
-        for i in indices:
-            quadrants[quadrants_of[i] or "none"] += 1
+        def quadrants(part: int) -> dict:
+            counts = dict.fromkeys([*QUADRANTS, "none"], 0)
+            for i in indices:
+                counts[quadrants_of[i][part] or "none"] += 1
+            return counts
+
         return {
             "n": len(indices),
-            "quadrants": quadrants,
+            "quadrants": quadrants(0),
             "overall": {axis: cell(g, a) for a, axis in enumerate(AXES)},
             "dimensions": [{"id": d} | {axis: cell(g, 2 + 2 * i + a) for a, axis in enumerate(AXES)}
-                           for i, d in enumerate(dimension_ids)],
+                           | {"quadrants": quadrants(1 + i)} for i, d in enumerate(dimension_ids)],
         }
 
     def gap(c: int) -> dict | None:

@@ -46,6 +46,13 @@ TEAM_TEXT = (
     "team_cell_complement", "team_no_answers", "team_n", "team_mean", "team_median",
     "team_quartiles", "team_range", "team_quadrant_none", "team_codes", "team_share", "team_gap",
     "team_gap_value", "team_answer", "team_skipped", "team_question_hidden",
+    # the team report (#15): sentences, participation, charts, comparison
+    "team_sentence_n", "team_sentence_position", "team_sentence_unplaced", "team_sentence_spread",
+    "team_sentence_gap", "team_rate", "team_trust_small", "team_trust_low_rate", "team_trust_more_than_invited",
+    "team_show_numbers", "team_not_placed", "team_quadrants_by_dimension", "team_quadrants_by_group",
+    "team_quadrant", "team_box_caption", "team_box_legend", "team_quartiles_note", "team_heatmap_caption",
+    "team_heatmap_note", "team_compare_format", "team_compare_bank", "team_compare_done", "team_before",
+    "team_now", "team_change",
     "code_empty", "code_oversized", "code_characters", "code_version", "code_checksum", "code_bank",
     "code_length", "code_segment", "code_range",
 )
@@ -111,19 +118,17 @@ def results_data(bank: Bank, ui: dict[str, str], lang: str, page: str) -> dict:
     return data
 
 
-def team_data(bank: Bank, ui: dict[str, str], lang: str, option_texts: bool = False) -> dict:
-    """What the team page's script needs: the model to decode and score codes, and the words to show them.
-    Choice options are named by their ids unless `option_texts` (a report page): with
-    their texts, the default bank's team page would exceed the page-weight budget."""
+def team_data(bank: Bank, ui: dict[str, str], lang: str) -> dict:
+    """What the team page's script needs: the model to decode and score codes, and the words to show them."""
     labels = {
         "segments": [o.title[lang] for o in bank.segments.options] if bank.segments else [],
         "dimensions": [d.title[lang] for d in bank.dimensions],
         "questions": [q.text[lang] for q in bank.questions],
+        "options": [[o.text[lang] for o in q.options] for q in bank.questions],
         "scale": bank.scale[lang],
         "quadrants": [getattr(bank.quadrants, key).title[lang] for key in QUADRANTS],
+        "levels": [lv.title[lang] for lv in bank.levels],
     }
-    if option_texts:
-        labels["options"] = [[o.text[lang] for o in q.options] for q in bank.questions]
     return {
         "model": bank.scoring_model,
         "tag": bank.tag,
@@ -132,3 +137,13 @@ def team_data(bank: Bank, ui: dict[str, str], lang: str, option_texts: bool = Fa
         "labels": labels,
         "text": {key.removeprefix("team_"): ui[key] for key in TEAM_TEXT},
     }
+
+
+def team_advice(bank: Bank, dimension_id: str) -> dict[str, dict[str, str]]:
+    """The bank's texts for a team's next steps in one dimension, each under the key by which
+    the team page picks it for the team's place there (rules/highlights.js adviceKeys):
+    "quadrant:<id>" its quadrant's recommendation, "level:<id>" its level's."""
+    by_quadrant = bank.quadrant_recommendations.get(dimension_id, {})
+    by_level = bank.recommendations.get(dimension_id, {})
+    return ({f"quadrant:{key}": by_quadrant[key] for key in QUADRANTS if by_quadrant.get(key)}
+            | {f"level:{lv.id}": by_level[lv.id] for lv in bank.levels if by_level.get(lv.id)})

@@ -25,6 +25,7 @@ from .pages import (
     minutes,
     quiz_data,
     results_data,
+    team_advice,
     team_data,
     ui_in_bank_words,
 )
@@ -78,8 +79,7 @@ def render(bank: Bank, theme: Theme, options: RenderOptions, languages: list[str
 def render_report(bank: Bank, theme: Theme, config: SiteConfig, lang: str, team: dict) -> dict[str, bytes]:
     """`assess report -o`: the team page alone, filled in with a team JSON, beside the static files."""
     pages = Pages(bank, theme, RenderOptions(config=config))
-    context = pages.context(lang, "", "team", alternates=False) | {
-        "report": team, "team_data": team_data(bank, pages.ui(lang), lang, option_texts=True)}
+    context = pages.context(lang, "", "team", alternates=False) | {"report": team}
     return pages.static_files() | {"index.html": pages.render(PAGES["team"], context)}
 
 
@@ -104,6 +104,7 @@ class Pages:
             "report": None,
             "build_date": options.build_date,
             "has_hints": has_hints(bank),
+            "team_advice": lambda dimension_id: team_advice(bank, dimension_id),
         }
         self.per_language: dict[str, dict] = {}  # UI strings and the JSON inlined into pages, per language
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from support.axe import axe_violations
 from support.browser import assert_same_result
 from support.paths import BANKS
 from support.states import AS_OPENED, Case, cases, loaded_bank, open_state
@@ -14,9 +14,6 @@ from support.states import AS_OPENED, Case, cases, loaded_bank, open_state
 from builder.rules.scoring import score
 
 pytestmark = pytest.mark.browser
-
-AXE = Axe()
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 #: The focused element: is its focus ring drawn, is it at least partly in view
 #: and not covered (a sticky bar, say), and how big is it. A radio button's
@@ -91,14 +88,6 @@ MOTION_SCRIPT = """
   return { moving, calls: window.__smooth };
 }
 """
-
-
-def axe_violations(page) -> list[str]:
-    if not page.evaluate("typeof window.axe === 'object'"):  # half a megabyte: once per page, not per run
-        page.evaluate(AXE.axe_script)
-    violations = page.evaluate("(options) => axe.run(document, options).then((results) => results.violations)",
-                               {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}" for v in violations]
 
 
 @pytest.mark.parametrize("case", cases(BANKS))

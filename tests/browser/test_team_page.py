@@ -150,6 +150,7 @@ def test_team_results_from_completed_quizzes(page, served_sites, banks, tmp_path
     page.goto(served_sites.url("default/en/team.html"))
     page.get_by_label("Result codes").fill("\n".join(codes))
     expect(page.locator("#team-summary")).to_have_text("Codes counted: n = 10")
+    show_tables(page)
     _, _, team = python_team(bank, "\n".join(codes), False)
     overall_row = page.get_by_role("table", name="Customer obsession").first.get_by_role("row", name="Overall")
     expect(overall_row.get_by_role("cell").first).to_have_text(str(team["all"]["overall"]["customer"]["n"]))
@@ -172,6 +173,14 @@ def test_team_results_from_completed_quizzes(page, served_sites, banks, tmp_path
     assert rows[0] == "key,value" and "codes.valid,10" in rows and "all.n,10" in rows
     assert f"all.overall.customer.mean,{json.loads(downloaded)['all']['overall']['customer']['mean']}" in rows
     assert "segments.leadership.n,5" in rows and "segments.back-office.n,0" in rows
+
+
+def show_tables(page) -> None:
+    """Open every collapsed data table ("Show the numbers as a table") by clicking its summary."""
+    closed = page.locator("#team-results details:not([open]) > summary")
+    for _ in range(closed.count()):
+        closed.first.click()
+    expect(closed).to_have_count(0)
 
 
 def test_a_team_link_presets_the_group_and_a_choice_wins(page, served_sites):
@@ -234,6 +243,7 @@ def test_report_page_shows_the_team_without_inputs(page, banks, tmp_path, static
     server = static_server(tmp_path / "out")
     page.goto(server.url("index.html"))
     expect(page.locator("#team-summary")).to_have_text("Codes counted: n = 4")
+    show_tables(page)
     expect(page.get_by_role("table", name="We change how we serve people after listening to them.")
            .get_by_role("row", name="Agree 1 25%", exact=True)).to_be_visible()
     # a report page names choice options by their texts

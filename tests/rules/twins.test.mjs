@@ -12,6 +12,7 @@ const { score } = await rules("scoring");
 const { encode, decode } = await rules("codes");
 const { gains } = await rules("gains");
 const { aggregate, findCodes, readCodes } = await rules("team");
+const { compareTeams, highlights, participation } = await rules("highlights");
 const banks = JSON.parse(readFileSync(process.env.TWINS_CASES, "utf8"));
 
 /** Equal JSON, floats to 1e-9 (the same operations in the same order; the margin is for safety). */
@@ -54,5 +55,11 @@ for (const bank of banks) {
       assert.deepEqual(collection.duplicates.map((item) => [item.line, item.first.line]), duplicates);
       same(collection.codes.length ? aggregate(model, segments, k, collection) : null, team, "team");
     }
+  });
+
+  test(`${bank.name}: highlights, comparisons and participation equal builder/rules/highlights.py`, () => {
+    bank.highlights.forEach(([team, want], i) => same(highlights(model, team), want, `highlights ${i}`));
+    bank.compared.forEach(([team, earlier, want], i) => same(compareTeams(team, earlier), want, `compared ${i}`));
+    for (const [[n, invited, k], want] of bank.participation) same(participation(n, invited, k), want, `${n} ${invited}`);
   });
 }

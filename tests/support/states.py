@@ -138,6 +138,23 @@ def compared(page, case: Case, server) -> None:
     expect(page.locator("#legend-before")).to_be_visible()
 
 
+def team_codes(bank: Bank, sizes: list[int] | None = None) -> list[str]:
+    """Result codes of colleagues, `sizes[s]` of them in segment s (0: none given). By default one
+    without a group (hidden, and with it the smallest shown group) and five in each of three groups."""
+    sizes = sizes or ([1, 5, 5, 5] if bank.segment_ids else [12])
+    rng = random.Random(f"team-{bank.id}-{sizes}")
+    return [encode(bank.scoring_model, bank.tag, {q: v for q, v in random_answers(bank.scoring_model, rng, 0.1).items()
+                                                  if v is not None}, segment)
+            for segment, size in enumerate(sizes) for _ in range(size)]
+
+
+def team_with_codes(page, case: Case, server) -> None:
+    """A dozen codes pasted, every chart drawn and every data table opened."""
+    page.locator("#codes").fill("\n".join(team_codes(loaded_bank(case.bank))))
+    expect(page.locator("#team-results")).to_be_visible()
+    page.evaluate("document.querySelectorAll('#team-results details').forEach((d) => { d.open = true; })")
+
+
 AS_OPENED = State("as opened", "*")
 #: One line per state; the lead adds more here, e.g.
 #:   State("with codes", "team.html", paste_codes)                                   (#5)
@@ -152,6 +169,7 @@ STATES = [
     State("with answers", "hints.html", answers_in_tab),
     State("compared", "compare.html", compared),
     State("with answers", "method.html", answers_in_tab),
+    State("with codes", "team.html", team_with_codes),  # the team report (#15)
 ]
 
 

@@ -119,10 +119,14 @@ export function aggregate(model, segments, k, { codes, invalid, duplicates }) {
   const group = (g) => {
     if (!groups[g].length) return { n: 0 };
     if (hiddenGroups.includes(g)) return why(groups[g].length);
-    const quadrants = { customer: 0, competitor: 0, both: 0, inward: 0, none: 0 };
-    for (const i of groups[g]) quadrants[results[i].overall.quadrant || "none"] += 1;
-    return { n: groups[g].length, quadrants,
-      ...perCell((c) => (hiddenCells[c].includes(g) ? why(values[g][c].length) : stats(values[g][c]))) };
+    const quadrants = (part) => {
+      const counts = { customer: 0, competitor: 0, both: 0, inward: 0, none: 0 };
+      for (const i of groups[g]) counts[part(results[i]).quadrant || "none"] += 1;
+      return counts;
+    };
+    const shown = perCell((c) => (hiddenCells[c].includes(g) ? why(values[g][c].length) : stats(values[g][c])));
+    shown.dimensions.forEach((d, i) => { d.quadrants = quadrants((r) => r.dimensions[i]); });
+    return { n: groups[g].length, quadrants: quadrants((r) => r.overall), ...shown };
   };
   const gap = (c) => {
     const means = order.flatMap((s, j) => (s && !hiddenGroups.includes(j + 1) && !hiddenCells[c].includes(j + 1)
