@@ -20,6 +20,7 @@ from support.browser import (
     assert_charts_follow,
     code_of,
     download,
+    in_groups,
     page_url,
     results_url,
     shown,
@@ -344,8 +345,9 @@ def test_compare_with_an_earlier_result(page, served_sites, banks, tmp_path):
     page.get_by_role("button", name="Compare", exact=True).click()
     assert_compared(page, model, now, score(model, answered(answers_code)))
 
-    page.get_by_label("Or a link or result code").fill(code_of(banks["default"], answers_file))
-    page.get_by_label("Or a link or result code").press("Enter")  # Enter compares too
+    # a code as the keep page shows it, in groups of four; Enter compares too
+    page.get_by_label("Or a link or result code").fill(in_groups(code_of(banks["default"], answers_file)))
+    page.get_by_label("Or a link or result code").press("Enter")
     assert_compared(page, model, now, score(model, answered(answers_file)))
 
 

@@ -36,8 +36,8 @@ function unclutter(labels, points) {
     return [boxOf(near[0], y + 2, near[1], width), boxOf(far[0], y + 2, far[1], width),
       boxOf(x, y + 8, "middle", width), boxOf(x, y - 4, "middle", width)];
   });
-  const corners = [...document.querySelectorAll("#map .corner text")].map((text) => {
-    const box = text.getBBox();
+  const corners = [...document.querySelectorAll("#map .corner text")].map((name) => {
+    const box = name.getBBox();
     return { left: box.x, right: box.x + box.width, top: box.y, bottom: box.y + box.height };
   });
   const dots = points.map(([x, y]) => ({ left: x - 2, right: x + 2, top: y - 2, bottom: y + 2 }));
