@@ -45,7 +45,7 @@ def test_new_project_builds_and_its_quiz_can_be_completed(page, tmp_path, monkey
             answer_in_page(page, bank, lang, dict(example.answers))
             page.get_by_role("button", name=UI[lang]["see_results"]).click()
             quadrant = example.expect["overall"]["quadrant"]
-            expect(page.locator(f'.quadrant[data-quadrant="{quadrant}"]')).to_be_visible()
+            expect(page.locator(f'.verdict [data-quadrant="{quadrant}"] .quadrant')).to_be_visible()
             overall = download_result(page, lang)["overall"]
             for key, value in example.expect["overall"].items():
                 if key != "line":

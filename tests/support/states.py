@@ -135,7 +135,7 @@ def compared(page, case: Case, server) -> None:
                      {first["id"]: 3 if first["type"] == "likert" else first["options"][0]["id"]})
     page.locator("#compare-code").fill(earlier)
     page.locator("#compare-button").click()
-    expect(page.locator("#legend-before")).to_be_visible()
+    expect(page.locator("#legend-map-before")).to_be_visible()
 
 
 def team_codes(bank: Bank, sizes: list[int] | None = None) -> list[str]:

@@ -9,11 +9,11 @@ import { remember, remembered, storageKey } from "../ui/state.js";
 
 const { data, model, text, answers, segment, code, result } = await resultPage();
 
-/** Copy a field's text; where the clipboard API is refused (e.g. plain http), the selection. */
-async function copy(field) {
+/** Copy `value` (by default the field's text); where the clipboard API is refused (e.g. plain http), the field's selected text. */
+async function copy(field, value = field.value) {
   field.select();
   try {
-    await navigator.clipboard.writeText(field.value);
+    await navigator.clipboard.writeText(value);
     return true;
   } catch {
     return document.execCommand("copy");
@@ -45,7 +45,8 @@ if (result.overall.answered === 0) {
   field.value = resultCode.replace(/(.{4})(?=.)/g, "$1 ");
   field.addEventListener("focus", () => field.select());
   button.addEventListener("click", async () => {
-    $("copy-status").textContent = button.dataset[(await copy(field)) ? "copied" : "failed"];
+    // the code without the spaces that group it for reading: what a form expects
+    $("copy-status").textContent = button.dataset[(await copy(field, resultCode)) ? "copied" : "failed"];
   });
   const collect = $("collect-code");
   if (collect) collect.href = collect.dataset.url.split("{code}").join(encodeURIComponent(resultCode));
