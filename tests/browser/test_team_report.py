@@ -17,6 +17,7 @@ from support.states import team_codes
 from builder.commands.report import team_json
 from builder.rules.codes import encode
 from builder.rules.highlights import highlights
+from builder.site.markup import opening
 
 pytestmark = pytest.mark.browser
 QUADRANTS = ("customer", "competitor", "both", "inward")
@@ -65,14 +66,19 @@ def test_the_report_opens_with_sentences(page, served_sites, banks):
         f"answers spans {one(spread['width'])} points.",
         f"The largest perception gap between groups is on {titles[gap['dimension']]} ({AXIS[gap['axis']]}): "
         f"{groups[gap['high']]} rate it {one(gap['gap'])} points higher than {groups[gap['low']]}."]
-    # next steps: the overall quadrant's description, and per dimension the recommendation for the team's level
+    # next steps: the overall quadrant's description; per dimension the recommendation for where
+    # the team stands there (its quadrant), then the first sentence of the one for its level
     expect(page.locator("#team-next [data-quadrant]:not([hidden]) strong")).to_have_text(quadrant)
     levels = {lv.id: lv.title["en"] for lv in bank.levels}
     for d in facts["dimensions"]:
         article = page.locator(f"#team-rec-{d['id']}")
         expect(article.get_by_role("heading")).to_have_text(f"{titles[d['id']]}: {levels[d['level']]}")
-        advice = bank.recommendations[d["id"]][d["level"]]["en"].split("\n")[0][:40]
-        expect(article.locator(".recommendation:not([hidden])")).to_contain_text(advice.replace("**", ""))
+        shown = article.locator(".recommendation:not([hidden])")
+        expect(shown).to_have_count(2)
+        expect(shown.first).to_have_attribute("data-advice", f"quadrant:{d['quadrant']}")
+        advice = bank.quadrant_recommendations[d["id"]][d["quadrant"]]["en"]
+        expect(shown.first).to_contain_text(" ".join(advice.split()))
+        expect(shown.last).to_have_text(opening(bank.recommendations[d["id"]][d["level"]]["en"]))
     page.goto(served_sites.url("default/de/team.html"))
     page.get_by_label("Ergebniscodes").fill("\n".join(codes))
     expect(page.locator("#team-highlights p").first).to_have_text("Die Ergebnisse beruhen auf 15 Ergebniscodes.")
