@@ -5,7 +5,7 @@ site_src/static/js/rules/gains.js, operation for operation."""
 from __future__ import annotations
 
 from ..bank.model import AXES
-from .scoring import points
+from .scoring import answer_values, points
 
 
 def gains(model: dict, answers: dict) -> list[dict]:
@@ -30,9 +30,8 @@ def gains(model: dict, answers: dict) -> list[dict]:
 
     levers = []
     for q in answered:
-        choices = [1, 2, 3, 4, 5] if q["type"] == "likert" else [o["id"] for o in q["options"]]
         best = None
-        for value in choices:
+        for value in answer_values(q):
             customer, competitor = moves(q, answers[q["id"]], value)
             gain = customer - competitor
             if best is None or gain > best["gain"]:

@@ -14,6 +14,11 @@ from ..bank.model import AXES
 from ..bank.schema import suggest
 
 
+def answer_values(q: dict) -> list:
+    """Every answer a question takes, in order: 1 to 5, or its option ids (scoring.js `answerValues`)."""
+    return [1, 2, 3, 4, 5] if q["type"] == "likert" else [o["id"] for o in q["options"]]
+
+
 def points(q: dict, value) -> dict[str, tuple[float, float]]:
     """Weighted points an answer earns and could have earned, on each axis it counts toward
     (scoring.js `points`)."""

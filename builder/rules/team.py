@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..bank.model import AXES, QUADRANTS, num
 from ..parallel import cores, map_forked
 from .codes import OVERHEAD, SEPARATORS, CodeError, decode, normalize
-from .scoring import axis_scores, quadrant
+from .scoring import answer_values, axis_scores, quadrant
 
 FORMAT = 1
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -215,8 +215,7 @@ def question_counts(model: dict, tally: Counter, n: int, k: int) -> list[dict]:
     """Per question its answer counts; `tally` counts (question id, answer) pairs over `n` codes."""
     entries = []
     for q in model["questions"]:
-        values = [1, 2, 3, 4, 5] if q["type"] == "likert" else [o["id"] for o in q["options"]]
-        counts = [tally[q["id"], value] for value in values]
+        counts = [tally[q["id"], value] for value in answer_values(q)]
         answered = sum(counts)
         if 0 < answered < k:
             entries.append({"id": q["id"], "hidden": "small"})

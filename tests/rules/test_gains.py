@@ -12,7 +12,7 @@ from support.paths import BANKS
 
 from builder.bank.load import load
 from builder.rules.gains import gains
-from builder.rules.scoring import score
+from builder.rules.scoring import answer_values, score
 
 #: one dimension: two customer statements (one reverse-worded), two competitor statements, one choice
 MODEL = make_model([
@@ -82,7 +82,7 @@ def test_a_gain_is_what_the_index_would_gain(seed):
     assert levers == sorted(levers, key=lambda lever: -lever["gain"])
     for lever in levers:
         q = questions[lever["id"]]
-        values = [1, 2, 3, 4, 5] if q["type"] == "likert" else [o["id"] for o in q["options"]]
+        values = answer_values(q)
         best = moved(before, score(model, answers | {q["id"]: lever["best"]})["overall"])
         most = max(moved(before, score(model, answers | {q["id"]: v})["overall"])["index"] for v in values)
         assert best["index"] == pytest.approx(most, abs=1e-9)
@@ -91,5 +91,5 @@ def test_a_gain_is_what_the_index_would_gain(seed):
         assert best["competitor"] == pytest.approx(lever["competitor"], abs=1e-9)
     for q_id in answers.keys() - {lever["id"] for lever in levers}:
         q = questions[q_id]
-        values = [1, 2, 3, 4, 5] if q["type"] == "likert" else [o["id"] for o in q["options"]]
+        values = answer_values(q)
         assert all(moved(before, score(model, answers | {q_id: v})["overall"])["index"] <= 1e-9 for v in values)

@@ -7,7 +7,7 @@
  * no DOM; builder/rules/gains.py is its twin.
  * @module gains
  */
-import { AXES, points } from "./scoring.js";
+import { AXES, answerValues, points } from "./scoring.js";
 
 /**
  * Biggest gain first; ties keep bank order. `best` is the answer that gains most
@@ -42,9 +42,8 @@ export function gains(model, answers) {
   };
   const levers = [];
   for (const q of answered) {
-    const choices = q.type === "likert" ? [1, 2, 3, 4, 5] : q.options.map((o) => o.id);
     let best = null;
-    for (const to of choices) {
+    for (const to of answerValues(q)) {
       const [customer, competitor] = moves(q, answers[q.id], to);
       const gain = customer - competitor;
       if (!best || gain > best.gain) best = { id: q.id, best: to, gain, customer, competitor };

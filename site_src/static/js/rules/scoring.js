@@ -79,6 +79,13 @@ function classify(model, customer, competitor) {
 }
 
 /**
+ * Every answer a question takes, in order: 1 to 5, or its option ids.
+ * @param {Question} q
+ * @returns {(number|string)[]}
+ */
+export const answerValues = (q) => (q.type === "likert" ? [1, 2, 3, 4, 5] : q.options.map((o) => o.id));
+
+/**
  * Weighted points one answer earns and could have earned, on each axis it counts toward.
  * @param {Question} q
  * @param {number|string} value a valid answer (not skipped)

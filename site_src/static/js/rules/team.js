@@ -4,7 +4,7 @@
  * @module team
  */
 import { OVERHEAD, SEPARATOR_CLASS, decode, normalize } from "./codes.js";
-import { AXES, score } from "./scoring.js";
+import { AXES, answerValues, score } from "./scoring.js";
 
 const SEPARATORS = new RegExp(SEPARATOR_CLASS, "g");
 const TRIM = new RegExp(`^${SEPARATOR_CLASS}+|${SEPARATOR_CLASS}+$`, "g");
@@ -140,8 +140,7 @@ export function aggregate(model, segments, k, { codes, invalid, duplicates }) {
     return { high: high[0], low: low[0], gap: high[1] - low[1] };
   };
   const questions = model.questions.map((q) => {
-    const counts = (q.type === "likert" ? [1, 2, 3, 4, 5] : q.options.map((o) => o.id))
-      .map((v) => codes.filter(([answers]) => answers[q.id] === v).length);
+    const counts = answerValues(q).map((v) => codes.filter(([answers]) => answers[q.id] === v).length);
     const answered = counts.reduce((a, b) => a + b, 0);
     return answered && answered < k ? { id: q.id, hidden: "small" }
       : { id: q.id, answered, skipped: codes.length - answered, counts };
