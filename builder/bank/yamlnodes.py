@@ -6,6 +6,7 @@ what makes a 10,000-question bank load in well under a second.
 """
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -60,12 +61,19 @@ def parse_nodes(data: bytes, where: str, problems: list[Problem], allow_empty: b
         problems += error.problems
         return None
     try:
-        deep = first_too_deep(text)
-        root = None if deep else yaml.compose(text, Loader=_Loader)
+        if limits_nesting(_Loader):
+            root = yaml.compose(text, Loader=composer(_Loader))
+            # an alias can only follow an anchor ("&"), and is no deeper where it is used
+            deep = first_too_deep(text) if "&" in text else first_too_deep_node(root)
+        else:  # the composer could recurse itself to death: count first
+            deep = first_too_deep(text)
+            root = None if deep else yaml.compose(text, Loader=composer(_Loader))
     except yaml.YAMLError as exc:
-        line, message = describe(exc, text)
-        problems.append(Problem(where, line, message))
-        return None
+        deep = too_deep_before_error(text)
+        if not deep:
+            line, message = describe(exc, text)
+            problems.append(Problem(where, line, message))
+            return None
     if deep:
         problems.append(Problem(where, deep, f"nested more than {MAX_DEPTH} levels deep; a bank needs about 6"))
         return None
@@ -88,6 +96,74 @@ def parse_nodes(data: bytes, where: str, problems: list[Problem], allow_empty: b
         )
         return None
     return root
+
+
+def limits_nesting(loader) -> bool:
+    """libyaml 0.2.6 and later stop at 1,000 levels with an error of their own,
+    so their composer can run first and the depth be counted on its nodes. An
+    older libyaml recurses in C without a limit (a crash some ten thousand levels
+    down), and PyYAML's own composer in Python: for them the event stream is
+    counted before composing (a second pass over the file)."""
+    if loader is yaml.SafeLoader:
+        return False
+    from yaml import _yaml
+    return tuple(_yaml.get_version()) >= (0, 2, 6)
+
+
+@cache
+def composer(loader: type) -> type:
+    """`loader`, answering the composer's questions about tags the quick way.
+    PyYAML's resolver asks about path resolvers on entering and leaving every
+    node and looks at the first character of every value: a third of composing
+    time. A bank adds no resolvers, so only plain (unquoted) values need a look."""
+    table = loader.yaml_implicit_resolvers
+    wildcard = table.get(None, [])
+    by_first = {first: tuple(found + wildcard) for first, found in table.items() if first is not None}
+    others = tuple(wildcard)
+
+    def resolve(self, kind, value, implicit):
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, pattern in by_first.get(value[:1], others):
+                    if pattern.match(value):
+                        return tag
+            return loader.DEFAULT_SCALAR_TAG
+        return loader.DEFAULT_SEQUENCE_TAG if kind is SequenceNode else loader.DEFAULT_MAPPING_TAG
+
+    def no_path(self, *args):
+        return None
+
+    return type(f"Bank{loader.__name__}", (loader,),
+                {"resolve": resolve, "descend_resolver": no_path, "ascend_resolver": no_path})
+
+
+def first_too_deep_node(root: Node | None) -> int | None:
+    """Line of the first collection (in document order) nested more than
+    MAX_DEPTH levels deep, or None: what `first_too_deep` finds on the events,
+    for a tree without aliases (a file without "&"). Counted level by level:
+    a bank's few levels are a handful of list comprehensions."""
+    level = [root] if root is not None and not isinstance(root, ScalarNode) else []
+    for _ in range(MAX_DEPTH):
+        if not level:
+            return None
+        below: list[Node] = []
+        for node in level:
+            if type(node) is SequenceNode:
+                below += [child for child in node.value if type(child) is not ScalarNode]
+            else:
+                below += [part for pair in node.value for part in pair if type(part) is not ScalarNode]
+        level = below
+    # document order is the order of where nodes start
+    return line_of(min(level, key=lambda node: node.start_mark.index)) if level else None
+
+
+def too_deep_before_error(text: str) -> int | None:
+    """After the composer stopped: whether nesting too deep comes first (then
+    that is the problem to report, as the first pass would have found it)."""
+    try:
+        return first_too_deep(text)
+    except yaml.YAMLError:
+        return None
 
 
 def first_too_deep(text: str) -> int | None:

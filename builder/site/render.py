@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 import traceback
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import jinja2
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 from ..bank.model import Bank, num
 from ..errors import BankError, Problem
@@ -33,6 +36,8 @@ from .theme import Theme
 from .write import MARKER
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+#: what stands in for the scoring model while the rest of a page's data is encoded (Pages.json_with_model)
+MODEL_SLOT = "\x00scoring model\x00"
 #: where the dev server's reload script is served (assess serve); never in a real build
 LIVE_RELOAD = "__assess/livereload.js"
 
@@ -119,17 +124,38 @@ class Pages:
         """The UI strings of `lang`, the axes in the bank's words (pages.ui_in_bank_words)."""
         if lang not in self.per_language:
             ui = ui_in_bank_words(self.bank, self.theme.ui[lang], lang)
-            self.per_language[lang] = {"t": ui, "quiz_data": quiz_data(self.bank, ui),
-                                       "team_data": team_data(self.bank, ui, lang)}
+            team = team_data(self.bank, ui, lang)
+            self.per_language[lang] = {"t": ui, "quiz_data": quiz_data(self.bank, ui), "team_data": team,
+                                       "team_json": self.json_with_model(team)}
         return self.per_language[lang]["t"]
+
+    def to_json(self, value) -> Markup:
+        """The `tojson` filter of the templates, from Python."""
+        policies = self.theme.env.policies
+        return htmlsafe_json_dumps(value, dumps=policies["json.dumps_function"], **policies["json.dumps_kwargs"])
+
+    @cached_property
+    def model_json(self) -> Markup:
+        return self.to_json(self.bank.scoring_model)
+
+    def json_with_model(self, data: dict) -> Markup:
+        """`data|tojson` for page data holding the scoring model: the model is
+        the same on seven pages per language (1.3 MB of JSON for 10,000
+        questions), so it is encoded once and put in its place (#18)."""
+        text, slot = self.to_json(data | {"model": MODEL_SLOT}), self.to_json(MODEL_SLOT)
+        if text.count(slot) != 1:  # pragma: no cover - bank text cannot hold NUL (YAML refuses it)
+            raise ValueError("the model's slot is not unique")
+        return Markup(text.replace(slot, self.model_json))
 
     def context(self, lang: str, prefix: str, page: str, home: str = "index.html", alternates: bool = True) -> dict:
         bank, ui = self.bank, self.ui(lang)
         in_language = page not in ROOT_PAGES
         others = [other for other in bank.languages if other != lang or not in_language] if alternates else []
         logo = self.assets.logo
+        data = results_data(bank, ui, lang, page) if page in RESULT_PAGES else None
         return self.shared | self.per_language[lang] | {
-            "results_data": results_data(bank, ui, lang, page) if page in RESULT_PAGES else None,
+            "results_data": data,  # for a theme's own templates; ours inline results_json
+            "results_json": self.json_with_model(data) if data else None,
             "lang": lang,
             "tr": lambda text: text[lang],
             "page": page,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from builder.bank import yamlnodes
 
@@ -79,3 +81,44 @@ def test_too_deep_is_ours_to_refuse_at_the_first_line_too_deep(parser, case):
     yamlnodes.parse_nodes(text.encode(), "q.yml", problems)
     assert [str(p) for p in problems] == [
         f"q.yml:{line}: nested more than {yamlnodes.MAX_DEPTH} levels deep; a bank needs about 6"]
+
+
+def nested(shape: list[int]) -> str:
+    """A YAML text nesting, level by level: 0 a block mapping, 1 a block list, 2 a block
+    mapping whose first value is a flow list three levels deep (deeper, earlier in the file)."""
+    lines, indent = ["top:"], 2
+    for kind in shape:
+        pad = " " * indent
+        lines += {0: [f"{pad}key:"], 1: [f"{pad}-"], 2: [f"{pad}flow: [[[x]]]", f"{pad}key:"]}[kind]
+        indent += 2
+    lines.append(" " * indent + "value")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(0, 2), max_size=60) | st.lists(st.integers(0, 2), min_size=46, max_size=52))
+@example([0] * 48 + [2, 0])  # a flow list and a block mapping both one level too deep: the flow list is first
+def test_depth_counted_on_nodes_agrees_with_the_event_stream(shape):
+    """libyaml 0.2.6+ composes first and the depth is counted on its nodes; older ones count
+    the events first. Both find the same first line too deep (or none)."""
+    text = nested(shape)
+    root = yaml.compose(text, Loader=yamlnodes.composer(PARSERS[0].values[0]))
+    assert yamlnodes.first_too_deep_node(root) == yamlnodes.first_too_deep(text)
+
+
+SCALARS = ["plain", "'quoted'", '"double"', "|\n  block\n", ">\n  folded\n", "", "~", "null", "Null", "true",
+           "no", "On", "1", "-2", "+3", "0x1F", "0o17", "1.5", ".inf", "-.NaN", "1e3", "2026-11-30",
+           "2026-11-30 10:00:00", "<<", "=", "1_000", "12:30", "!!str 1", "!!int '2'", "[]", "{}", "*a"]
+
+
+@pytest.mark.parametrize("loader", [param.values[0] for param in PARSERS])
+def test_quick_resolver_tags_every_value_as_pyyaml_does(loader):
+    text = "".join(f"k{i}: {value}\n" for i, value in enumerate(["&a anchored", *SCALARS]))
+
+    def tags(node):
+        if isinstance(node, yaml.ScalarNode):
+            return (node.tag, node.value)
+        pairs = node.value if isinstance(node, yaml.SequenceNode) else [v for pair in node.value for v in pair]
+        return (node.tag, [tags(child) for child in pairs])
+
+    assert tags(yaml.compose(text, Loader=yamlnodes.composer(loader))) == tags(yaml.compose(text, Loader=loader))

@@ -1,16 +1,19 @@
-"""The UI strings a page inlines for its scripts (builder/site/pages.py) are
-exactly those its scripts use: none missing (the page would show "undefined"),
-none left over (bytes on every page view)."""
+"""The data a page inlines for its scripts (builder/site/pages.py): exactly the
+UI strings its scripts use, none missing (the page would show "undefined"),
+none left over (bytes on every page view); and the JSON of that data."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
-from support.paths import ROOT
+from support.paths import DEFAULT_BANK, HOSTILE_BANK, ROOT, SEGMENTED_BANK
 
+from builder.commands.project import load_project
 from builder.site.minify import minify
 from builder.site.pages import QUIZ_TEXT, RESULT_PAGES, TEAM_TEXT
+from builder.site.render import Pages, RenderOptions
 
 JS = ROOT / "site_src" / "static" / "js"
 IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\()\s*["'](\.{1,2}/[^"']+)["']""")
@@ -61,3 +64,19 @@ def test_a_page_inlines_the_ui_strings_its_scripts_use(page_name):
 def test_the_graph_follows_static_and_dynamic_imports():
     graph = {Path(path).relative_to(JS.resolve()).as_posix() for path in module_graph(["pages/results.js"])}
     assert {"pages/results.js", "ui/current.js", "ui/state.js", "rules/scoring.js", "rules/codes.js"} <= graph
+
+
+@pytest.mark.parametrize("bank_dir", [DEFAULT_BANK, SEGMENTED_BANK, HOSTILE_BANK],
+                         ids=lambda path: path.name)
+def test_page_data_is_its_json_with_the_model_encoded_once(bank_dir):
+    """The scoring model is encoded once per build and put into each page's data
+    (render.Pages.json_with_model): the bytes are those `|tojson` makes of the whole."""
+    project = load_project(bank_dir, None, False)
+    pages = Pages(project.bank, project.theme, RenderOptions(config=project.config))
+    for lang in project.bank.languages:
+        for page in [*RESULT_PAGES, "team"]:
+            context = pages.context(lang, "../", page)
+            data, encoded = ((context["team_data"], context["team_json"]) if page == "team"
+                             else (context["results_data"], context["results_json"]))
+            assert encoded == pages.theme.env.from_string("{{ data|tojson }}").render(data=data)
+            assert json.loads(encoded)["model"] == project.bank.scoring_model
