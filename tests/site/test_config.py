@@ -80,6 +80,8 @@ def test_theme_overrides_blocks_static_files_and_ui_strings(branded_site):
     for page in PAGES:
         text = html(branded_site, page)
         assert '<p class="theme-note">Run by the Example Shop team.</p>' in text, page
+        title = "How does the shop treat its customers?"  # the small bank's title
+        assert f'<div class="theme-bank">{title} / {title} / <p>{title}</p></div>' in text, "|tr, tr() and md()"
         assert re.search(r'<link rel="stylesheet" href="[\w./]*static/css/theme\.css\?v=\w+"></head>', text), page
         built_in = ('<a href="en/privacy.html" hreflang="en" lang="en">Privacy</a>' if page == "index.html" else
                     '<a href="/shop/en/privacy.html" hreflang="en" lang="en">Privacy</a>' if page == "404.html" else
