@@ -1,4 +1,8 @@
-"""Click wiring only: every command calls an importable function."""
+"""Click wiring only: every command calls an importable function.
+
+new, serve, report, schema, i18n and score --code import their functions when
+they run: what those need (an HTTP server, package metadata, ...) would slow
+the start of every build."""
 from __future__ import annotations
 
 import json
@@ -9,13 +13,7 @@ import click
 
 from . import __version__
 from .commands.build import build
-from .commands.i18n import ui_template
-from .commands.new import new_project
 from .commands.project import load_bank, load_project
-from .commands.report import read_source, report, report_language, summary, team_json, write_report
-from .commands.schema import bank_schema
-from .commands.score import result_code
-from .commands.serve import serve_project
 from .errors import AssessError, plural, printed
 from .resources import default_bank
 from .rules.answers import read_answers
@@ -102,6 +100,7 @@ def score_command(bank: Path | None, answers_file, as_code: bool, segment: str |
     source = getattr(answers_file, "name", "<stdin>")  # binary stdin may have no name
     answers = read_answers(source, answers_file.read(), model)
     if as_code:
+        from .commands.score import result_code
         click.echo(result_code(loaded, answers, segment))
     else:
         click.echo(json.dumps(score(model, answers), ensure_ascii=False, indent=2))
@@ -134,6 +133,7 @@ def build_command(bank: Path | None, site_dir: Path, base_url: str | None, confi
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 def serve_command(bank: Path | None, config: Path | None, dev_addr: str, open_browser: bool) -> None:
     """Serve the site locally, rebuilding and reloading on changes (also of the config and theme)."""
+    from .commands.serve import serve_project
     serve_project(bank or default_bank(), config, dev_addr, open_browser)
 
 
@@ -148,6 +148,7 @@ def serve_command(bank: Path | None, config: Path | None, dev_addr: str, open_br
 def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...], as_json: bool, out: Path | None,
                    lang: str | None) -> None:
     """Team results from the result codes in FILES (text or CSV; - reads stdin)."""
+    from .commands.report import read_source, report, report_language, summary, team_json, write_report
     bank_dir = bank or default_bank()
     project = load_project(bank_dir, find_config(config))
     echo_warnings(project.warnings)
@@ -173,6 +174,7 @@ def report_command(bank: Path | None, config: Path | None, files: tuple[str, ...
               help="The bank's languages, the first the default: en, de or both (default: en,de).")
 def new(directory: Path, generator: str | None, languages: str | None) -> None:
     """Create a new assessment project in DIRECTORY (new or empty)."""
+    from .commands.new import new_project
     created = new_project(directory, generator, languages)
     click.echo(f"Created {directory}/ with {plural(len(created.files), 'file')}:")
     for path in created.files:
@@ -188,6 +190,7 @@ def new(directory: Path, generator: str | None, languages: str | None) -> None:
               help="Which file kind to describe (default: bank and question files, as one schema).")
 def schema(kind: str) -> None:
     """Print the JSON Schema of bank.yml and question files (or of assessment.yml)."""
+    from .commands.schema import bank_schema
     click.echo(json.dumps(bank_schema(kind), indent=2, ensure_ascii=False))
 
 
@@ -197,6 +200,7 @@ def schema(kind: str) -> None:
                    "to translate (default: en).")
 def i18n(template: str | None) -> None:
     """UI strings: print a file to translate (or to reword in a theme)."""
+    from .commands.i18n import ui_template
     if template is None:
         raise click.UsageError("say what to print: --template [LANG] prints a UI strings file to translate")
     click.echo(ui_template(template), nl=False)

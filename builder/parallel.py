@@ -9,6 +9,7 @@ everything loaded so far, compute the others and send their results back
 pickled through a pipe. Where that is not worth it or not safe (no fork, one
 core, threads running, little work) it is the plain list comprehension. A child
 that fails is redone in the parent, so errors surface as they would without fork.
+Items of unequal work (files of different sizes) are grouped by their weights.
 """
 from __future__ import annotations
 
@@ -34,11 +35,15 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and threading.active_count() == 1
 
 
-def map_forked(function: Callable[[T], R], items: Sequence[T], worthwhile: bool = True) -> list[R]:
+def map_forked(function: Callable[[T], R], items: Sequence[T], worthwhile: bool = True,
+               weights: Sequence[float] | None = None) -> list[R]:
+    """With `weights` (the work of each item, e.g. a file's size) the groups are
+    balanced by them: the slowest group is how long the whole takes."""
     groups = min(len(items), cores())
     if not worthwhile or groups < 2 or not can_fork():
         return [function(item) for item in items]
-    chunks = [list(range(start, len(items), groups)) for start in range(groups)]
+    chunks = balanced(weights, groups) if weights is not None else [
+        list(range(start, len(items), groups)) for start in range(groups)]
     children = [(chunk, *fork(function, [items[i] for i in chunk])) for chunk in chunks[1:]]
     try:
         results: dict[int, R] = {i: function(items[i]) for i in chunks[0]}
@@ -55,6 +60,19 @@ def map_forked(function: Callable[[T], R], items: Sequence[T], worthwhile: bool 
         values = pickle.loads(data) if status == 0 else [function(items[i]) for i in chunk]
         results.update(zip(chunk, values, strict=True))
     return [results[i] for i in range(len(items))]
+
+
+def balanced(weights: Sequence[float], groups: int) -> list[list[int]]:
+    """Indexes of the items in `groups` groups of about equal total weight:
+    heaviest first, each into the lightest group so far (within 4/3 of the best
+    split). Each group in item order; never an empty group when there are enough items."""
+    chunks: list[list[int]] = [[] for _ in range(groups)]
+    totals = [0.0] * groups
+    for index in sorted(range(len(weights)), key=lambda i: (-weights[i], i)):
+        lightest = min(range(groups), key=lambda g: (totals[g], len(chunks[g])))
+        chunks[lightest].append(index)
+        totals[lightest] += weights[index]
+    return [sorted(chunk) for chunk in chunks]
 
 
 def fork(function: Callable[[T], R], items: list[T]) -> tuple[int, int]:

@@ -49,8 +49,10 @@ def load(folder: Path | str) -> tuple[Bank, list[Problem]]:
     if not files:
         question_problems.append(Problem(str(folder), None, "no question files (*.yml) beside bank.yml"))
     # a large bank's files are read side by side (parallel.py), results in file order
-    large = sum(path.stat().st_size for path in files if path.is_file()) >= PARALLEL_READ_FROM
-    for found_questions, found_problems in map_forked(lambda path: read_alone(path, languages), files, large):
+    sizes = [path.stat().st_size if path.is_file() else 0 for path in files]
+    large = sum(sizes) >= PARALLEL_READ_FROM
+    for found_questions, found_problems in map_forked(lambda path: read_alone(path, languages), files, large,
+                                                      weights=sizes):
         questions += found_questions
         question_problems += found_problems
     problems += question_problems

@@ -56,6 +56,25 @@ def test_a_failing_child_is_redone_here_so_the_error_surfaces(two_cores):
         parallel.map_forked(broken, [0, 1])
 
 
+@pytest.mark.parametrize(("weights", "groups", "expected"), [
+    ([2140, 1459, 1942, 1362], 2, [[0, 3], [1, 2]]),  # a generated bank's files: 3502 and 3401, not 4082 and 2821
+    ([5, 1, 1, 1, 1, 1], 2, [[0], [1, 2, 3, 4, 5]]),
+    ([0, 0, 0], 2, [[0, 2], [1]]),  # nothing to go by: still every group some items
+    ([3, 3, 2, 2, 2], 2, [[0, 2, 4], [1, 3]]),  # 7 and 5 where 6 and 6 would do: near enough (at most 4/3)
+])
+def test_items_are_grouped_by_their_weights(weights, groups, expected):
+    assert parallel.balanced(weights, groups) == expected
+
+
+@linux_only
+def test_map_forked_by_weights_keeps_order(two_cores):
+    results = parallel.map_forked(lambda n: (n, os.getpid()), range(5), weights=[1, 9, 1, 1, 1])
+    assert [n for n, _ in results] == list(range(5))
+    pids = [pid for _, pid in results]
+    assert pids[1] == os.getpid() and len(set(pids)) == 2, "the heaviest item alone in this process"
+    assert pids[0] == pids[2] == pids[3] == pids[4] != os.getpid()
+
+
 def test_small_work_stays_in_this_process(two_cores):
     results = parallel.map_forked(lambda n: os.getpid(), [1, 2], worthwhile=False)
     assert results == [os.getpid(), os.getpid()]
