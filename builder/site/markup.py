@@ -6,7 +6,8 @@ only escaped. The rest is rendered by a compiled CommonMark parser and
 sanitized by one reusable nh3 Cleaner: Python-Markdown, and nh3.clean()
 building its allow-list anew on every call, were most of the build time of a
 Markdown-heavy bank (#18). Each distinct text is rendered once per process
-(for `assess serve`, once per session).
+(for `assess serve`, once per session). Where the sanitizer would keep the
+parser's output as it is (no raw HTML, no links), it is not run (`kept_as_is`).
 """
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ LINE_SYNTAX = re.compile(r"\s*(?:[-+]|\d+[.)])(?:\s|$)|\s{4}|\s*(?:=+|-+|-(?:\s*
 OPTIONS = pyromark.Options(0)
 SANITIZER = nh3.Cleaner(tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                         link_rel="noopener noreferrer")
+#: What only raw HTML, autolinks, links and images start, and characters the
+#: sanitizer's HTML parser reads differently (it turns CR into LF, drops a BOM).
+#: Markdown without them is left to `kept_as_is`.
+NEEDS_SANITIZER = re.compile(r"[<\[\r\ufeff]")
+#: tags the parser writes for such Markdown that the sanitizer keeps: no
+#: attributes, and not pre, h1, h2, h5, h6 or <ol start="...">
+KEPT_TAG = re.compile(r"</?(?:p|em|strong|code|ul|ol|li|blockquote|h3|h4)>|<(?:br|hr) />")
 
 
 def is_plain(text: str) -> bool:
@@ -52,7 +60,24 @@ def render_markdown(text: str) -> Markup:
 
 
 def render_with_parser(text: str) -> Markup:
-    return Markup(SANITIZER.clean(pyromark.html(text, options=OPTIONS)).strip("\n"))
+    html = pyromark.html(text, options=OPTIONS)
+    kept = kept_as_is(html) if NEEDS_SANITIZER.search(text) is None else None
+    return Markup((kept if kept is not None else SANITIZER.clean(html)).strip("\n"))
+
+
+def kept_as_is(html: str) -> str | None:
+    """What the sanitizer makes of `html` when it would keep every tag as it is,
+    without running it (most of the cost of Markdown-heavy banks, #18); else None.
+
+    Safe by construction: the answer holds only KEPT_TAG tags, and every other
+    "<" and ">" is escaped text (the parser escapes them, and a source without
+    "<" has no raw HTML). The sanitizer would rewrite only the spelling, which
+    is done here: `<br>` and `<hr>` without the slash, a no-break space as
+    `&nbsp;`. tests/site/test_markup.py checks this against nh3 on generated Markdown."""
+    rest = KEPT_TAG.sub("", html)
+    if "<" in rest or ">" in rest:
+        return None
+    return html.replace("<br />", "<br>").replace("<hr />", "<hr>").replace("\xa0", "&nbsp;")
 
 
 #: a sentence ends at . ! or ? (and closing quotes) before a space and what starts a

@@ -1,6 +1,7 @@
 """Bank Markdown: CommonMark, sanitized by the allow-list of builder/site/markup.py
 (#18); plain sentences skip the parser (build speed, #8) and must come out as
-the parser would render them."""
+the parser would render them; Markdown without raw HTML or links skips the
+sanitizer and must come out as the sanitizer would leave it."""
 from __future__ import annotations
 
 import html
@@ -10,7 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.site.markup import is_plain, render_markdown, render_with_parser
+from builder.site.markup import (
+    NEEDS_SANITIZER,
+    OPTIONS,
+    SANITIZER,
+    is_plain,
+    kept_as_is,
+    pyromark,
+    render_markdown,
+    render_with_parser,
+)
 
 #: letters, digits, spaces, line breaks and the punctuation of ordinary prose, "&" included
 PIECES = [*"aAzZ09 \n.,;:?'\"()/%&-+=$@äß–", "  \n", "word"]
@@ -92,3 +102,40 @@ def test_raw_html_is_stripped_and_scripts_lose_their_content():
 def test_tags_outside_the_allow_list_keep_their_text():
     assert str(render_markdown("# Title\n\n### Part\n\n> quoted\n\n---")) == (
         "Title\n<h3>Part</h3>\n<blockquote>\n<p>quoted</p>\n</blockquote>\n<hr>")
+
+
+#: Markdown syntax of every kind, in pieces, with what YAML lets a text hold
+#: that HTML parsers may treat specially (no-break space, NEL, line and
+#: paragraph separators, the replacement character) and entities
+SYNTAX = [*"aZ9 \n\t*_`#>-+.)!\\&;:\"'=~|", "\xa0", "\x85", "\u2028", "\ufffd", "ä", "  \n", "\n\n", "    ",
+          "1. ", "3) ", "- ", "> ", "### ", "# ", "```", "~~~", "***", "---", "===", "&amp;", "&lt;", "&gt;",
+          "&quot;", "&nbsp;", "&#60;", "&#x3c;", "&copy;", "&#0;", "[", "](", "<", "<b>", "<br>", "\r", "\ufeff",
+          "<https://x.org>", "[a](javascript:x)", "![i](x.png)", "[a]: /u"]
+markdown = st.lists(st.sampled_from(SYNTAX), max_size=40).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(markdown)
+def test_markdown_left_as_it_is_is_what_the_sanitizer_makes_of_it(text):
+    html = pyromark.html(text, options=OPTIONS)
+    kept = kept_as_is(html)
+    if NEEDS_SANITIZER.search(text) is None:  # what render_with_parser leaves to kept_as_is
+        assert kept is None or kept == SANITIZER.clean(html)
+    assert render_with_parser(text) == SANITIZER.clean(html).strip("\n")
+
+
+@pytest.mark.parametrize("text", ["**strong** and *em*, `code`", "- a\n- b", "1. x\n2. y", "> quote", "### Part",
+                                  "line  \nbreak", "a\n\n---\n\nb", "x\xa0y", "a &amp; b &lt; c"])
+def test_markdown_without_raw_html_or_links_skips_the_sanitizer(text, monkeypatch):
+    assert kept_as_is(pyromark.html(text, options=OPTIONS)) is not None
+    expected = render_with_parser(text)
+    monkeypatch.setattr("builder.site.markup.SANITIZER", None)  # fails if called
+    assert render_with_parser(text) == expected
+
+
+@pytest.mark.parametrize("text", ["    code", "# Title", "3. three", "a <b>bold</b>", "[a](https://x.org)",
+                                  "![i](x.png)", "<https://x.org>", "a\r\nb"])
+def test_what_the_sanitizer_still_sees(text):
+    """Code blocks, headings it drops or renames, list starts, raw HTML, links, images and CR."""
+    html = pyromark.html(text, options=OPTIONS)
+    assert NEEDS_SANITIZER.search(text) or kept_as_is(html) is None
