@@ -1,6 +1,6 @@
 """`build()` reads as the list of stages: load the project (bank, self-tests,
-config, theme), render every page into memory, write the site beside the old
-one and swap."""
+config, theme), render every page and write it into a scratch folder beside
+the site, then swap the scratch folder in."""
 from __future__ import annotations
 
 import gc
@@ -14,7 +14,7 @@ from ..parallel import map_forked
 from ..resources import bundled
 from ..site.config import SiteConfig, load_config
 from ..site.render import RenderOptions, render
-from ..site.write import write_site
+from ..site.write import staged_site, write_files
 from .project import Project, load_project
 
 #: questions from which rendering the languages in parallel pays for the processes
@@ -29,17 +29,22 @@ def build(bank_dir: Path, site_dir: Path, base_url: str | None = None, strict: b
         project = load_project(bank_dir, config_file, strict)
         options = RenderOptions(base_url=base_url or project.config.base_url or "/", config=project.config,
                                 build_date=date, live_reload=live_reload)
-        files = render_languages(project, options)
-        write_site(files, site_dir, clean=clean, protect=inputs(bank_dir, project.config))
+        with staged_site(site_dir, clean=clean, protect=inputs(bank_dir, project.config)) as scratch:
+            render_languages(project, options, scratch)
     return project
 
 
-def render_languages(project: Project, options: RenderOptions) -> dict[str, bytes]:
-    """`render()`, with the languages of a large bank rendered side by side (parallel.py)."""
-    bank = project.bank
-    parts = map_forked(lambda lang: render(bank, project.theme, options, [lang]), bank.languages,
-                       worthwhile=len(bank.questions) >= PARALLEL_RENDER_FROM)
-    return {path: data for part in parts for path, data in part.items()}
+def render_languages(project: Project, options: RenderOptions, folder: Path) -> None:
+    """`render()` into `folder`, the languages of a large bank side by side
+    (parallel.py): each process writes the pages it rendered, rather than
+    sending them (25 MB per language for 10,000 questions) back to be written."""
+    bank, theme = project.bank, project.theme
+
+    def render_language(lang: str) -> None:
+        shared = lang == bank.languages[0]  # static files and root pages: written once
+        write_files(render(bank, theme, options, [lang], shared=shared), folder)
+
+    map_forked(render_language, bank.languages, worthwhile=len(bank.questions) >= PARALLEL_RENDER_FROM)
 
 
 def build_date(environ) -> str | None:

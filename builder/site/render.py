@@ -66,13 +66,17 @@ def fill(template: str, **values) -> str:
     return PLACEHOLDER.sub(lambda m: str(values[m[1]]) if m[1] in values else m[0], template)
 
 
-def render(bank: Bank, theme: Theme, options: RenderOptions, languages: list[str] | None = None) -> dict[str, bytes]:
-    """All files of the site; with `languages`, the pages of only those languages (and the shared files)."""
+def render(bank: Bank, theme: Theme, options: RenderOptions, languages: list[str] | None = None,
+           shared: bool = True) -> dict[str, bytes]:
+    """All files of the site; with `languages`, the pages of only those languages,
+    and the files of no language (static files, root pages) unless not `shared`."""
     pages = Pages(bank, theme, options)
-    files = pages.static_files()
+    files = pages.static_files() if shared else {}
     for lang in languages or bank.languages:
         for page in language_pages(bank):
             files[f"{lang}/{page}.html"] = pages.render(PAGES[page], pages.context(lang, "../", page))
+    if not shared:
+        return files
     default = bank.languages[0]
     base = options.base_url.rstrip("/") + "/"
     for page, (file, template) in ROOT_PAGES.items():

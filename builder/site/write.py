@@ -1,13 +1,17 @@
 """Stage 4: write the rendered files beside the old site, then swap.
 
-A build that fails before this point never touches the site folder; one that
-fails while writing leaves the old site in place and removes its scratch folder.
+The files go into a scratch folder beside the site (a large build's processes
+each write the pages they rendered, builder/commands/build.py), which replaces
+the site only when everything is written. A build that fails never touches the
+site folder: the old site stays in place and the scratch folder is removed.
 """
 from __future__ import annotations
 
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import AssessError
@@ -18,21 +22,36 @@ MARKER = ".nojekyll"  # every build writes it; a folder without it is not ours
 def write_site(files: dict[str, bytes], site_dir: Path, clean: bool = False, protect: tuple[Path, ...] = (),
                option: str = "-d/--site-dir") -> None:
     """`option` is the command's option that named `site_dir`, for the messages."""
+    with staged_site(site_dir, clean, protect, option) as scratch:
+        write_files(files, scratch)
+
+
+@contextmanager
+def staged_site(site_dir: Path, clean: bool = False, protect: tuple[Path, ...] = (),
+                option: str = "-d/--site-dir") -> Iterator[Path]:
+    """A scratch folder beside `site_dir` to write the new site into. When the
+    block ends without an error it becomes the site (with the old site's files
+    the build did not write, unless `clean`); after an error it is removed and
+    the old site stays as it was."""
     site_dir = Path(site_dir).resolve()
     check_target(site_dir, protect, option)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     try:
+        yield scratch
         if site_dir.is_dir() and not clean:
-            keep_foreign_files(site_dir, scratch, files)
-        for rel in sorted(files):
-            target = scratch / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[rel])
+            keep_foreign_files(site_dir, scratch)
         swap(scratch, site_dir)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
+
+
+def write_files(files: dict[str, bytes], folder: Path) -> None:
+    for rel in sorted(files):
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(files[rel])
 
 
 def check_target(site_dir: Path, protect: tuple[Path, ...], option: str) -> None:
@@ -47,13 +66,13 @@ def check_target(site_dir: Path, protect: tuple[Path, ...], option: str) -> None
                           f"remove it or choose another {option}")
 
 
-def keep_foreign_files(old: Path, new: Path, files: dict[str, bytes]) -> None:
-    """Without --clean, files the build does not produce (a CNAME, say) survive."""
+def keep_foreign_files(old: Path, new: Path) -> None:
+    """Without --clean, files the build did not write (a CNAME, say) survive."""
     for path in old.rglob("*"):
-        rel = path.relative_to(old).as_posix()
-        if path.is_file() and rel not in files:
-            (new / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, new / rel)
+        target = new / path.relative_to(old)
+        if path.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)
 
 
 def swap(new: Path, site_dir: Path) -> None:

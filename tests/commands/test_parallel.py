@@ -11,10 +11,12 @@ import pytest
 from support.answers import random_answers
 from support.cli import run
 from support.genbank import generate_bank
+from support.html import tree
 from support.paths import FIXTURES
 
 from builder import parallel
 from builder.bank.load import PARALLEL_READ_FROM, load
+from builder.commands import build as build_module
 from builder.commands.build import PARALLEL_RENDER_FROM, build
 from builder.rules import team
 from builder.rules.codes import encode
@@ -94,6 +96,42 @@ def test_a_large_build_is_the_same_with_and_without_forks(tmp_path, monkeypatch)
     for rel in files:
         assert (tmp_path / "forked" / rel).read_bytes() == (tmp_path / "single" / rel).read_bytes(), rel
     assert (tmp_path / "single" / "de" / "quiz.html").stat().st_size > 100_000
+
+
+@linux_only
+def test_each_process_writes_its_pages_and_a_failure_leaves_the_old_site(two_cores, tmp_path, monkeypatch):
+    """A large build's processes write the pages they render into the scratch folder
+    (commands/build.py); the site is swapped in only when all of them succeeded."""
+    bank = generate_bank(PARALLEL_RENDER_FROM, tmp_path / "bank", markdown=True)
+    site = tmp_path / "site"
+    build(bank, site)
+    before = tree(site)
+    parent, writers = os.getpid(), tmp_path / "writers"
+    writers.mkdir()
+    real_write = build_module.write_files
+
+    def write_and_note(files, folder):
+        (writers / f"{os.getpid()}-{len(files)}").touch()
+        real_write(files, folder)
+
+    monkeypatch.setattr(build_module, "write_files", write_and_note)
+    build(bank, tmp_path / "again")
+    assert tree(tmp_path / "again") == before
+    pids = {int(name.split("-")[0]) for name in os.listdir(writers)}
+    assert len(pids) == 2 and parent in pids, "one language written here, one in a child"
+
+    real_render = build_module.render
+
+    def fails_for_english(bank, theme, options, languages, shared=True):
+        if languages == ["en"]:
+            raise RuntimeError("template broke")
+        return real_render(bank, theme, options, languages, shared=shared)
+
+    monkeypatch.setattr(build_module, "render", fails_for_english)
+    with pytest.raises(RuntimeError, match="template broke"):
+        build(bank, site)
+    assert tree(site) == before, "German pages written by one process do not reach the site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["again", "bank", "site", "writers"], "no scratch folder"
 
 
 def test_problems_of_a_large_bank_are_the_same_with_and_without_forks(tmp_path, monkeypatch):
