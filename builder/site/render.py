@@ -68,8 +68,9 @@ def fill(template: str, **values) -> str:
 
 def render(bank: Bank, theme: Theme, options: RenderOptions, languages: list[str] | None = None,
            shared: bool = True) -> dict[str, bytes]:
-    """All files of the site; with `languages`, the pages of only those languages,
-    and the files of no language (static files, root pages) unless not `shared`."""
+    """All files of the site; with `languages`, the pages of only those languages.
+    The files of no language (static files, root pages) come with them unless
+    `shared` is false: a large build's other processes leave those to the first."""
     pages = Pages(bank, theme, options)
     files = pages.static_files() if shared else {}
     for lang in languages or bank.languages:
