@@ -23,6 +23,7 @@ from ..bank.yamlnodes import load_nodes
 from ..errors import BankError, Problem, display_path
 from ..resources import installed
 from .config import CONFIG_FILE_NAME
+from .escaping import PageEnvironment
 from .markup import render_markdown
 
 REFERENCE_LANGUAGE = "en"  # the UI file every other language is checked against
@@ -146,7 +147,7 @@ def template_environment(templates: Path, theme: Path | None) -> jinja2.Environm
     if theme is not None:
         loaders.append(jinja2.FileSystemLoader(str(theme)))
     loaders.append(builtin)
-    env = jinja2.Environment(
+    env = PageEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
