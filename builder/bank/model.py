@@ -146,7 +146,16 @@ class Bank:
     quadrant_recommendations: dict[str, dict[str, Localized_]] = field(default_factory=dict)
 
     def dimension_questions(self, dimension_id: str) -> list[Question]:
-        return [q for q in self.questions if q.dimension == dimension_id]
+        return list(self.questions_by_dimension.get(dimension_id, ()))
+
+    @cached_property
+    def questions_by_dimension(self) -> dict[str, list[Question]]:
+        """Each dimension's questions in bank order: several pages list them by
+        dimension, which was a pass over all questions per dimension and page."""
+        grouped: dict[str, list[Question]] = {}
+        for q in self.questions:
+            grouped.setdefault(q.dimension, []).append(q)
+        return grouped
 
     @cached_property
     def scoring_model(self) -> dict:
