@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import jinja2
 from jinja2.compiler import CodeGenerator
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 try:  # what escape() runs on a str (markupsafe 3)
     from markupsafe import _escape_inner
@@ -25,9 +25,13 @@ except ImportError:  # pragma: no cover - another markupsafe: escape() itself
 
 
 def escape_output(value) -> str:
-    """`str(markupsafe.escape(value))`, the quick way for a plain `str`."""
-    if type(value) is str:
+    """`markupsafe.escape(value)`, the quick way for a plain `str` (escaped)
+    and for `Markup` (already safe: escape() would only copy it)."""
+    kind = type(value)
+    if kind is str:
         return _escape_inner(value)
+    if kind is Markup:
+        return value
     return escape(value)
 
 
