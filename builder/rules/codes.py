@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..bank.model import TAG_LENGTH
 from ..base32 import ALPHABET, to_base32
-from .scoring import per_model
+from .scoring import answer_values, per_model
 
 VERSION = "1"
 CRC_LENGTH = 3
@@ -98,8 +98,7 @@ class Layout:
 
 @per_model
 def layout(model: dict) -> Layout:
-    answers = tuple((q["id"], (None, 1, 2, 3, 4, 5) if q["type"] == "likert"
-                     else (None, *[o["id"] for o in q["options"]])) for q in model["questions"])
+    answers = tuple((q["id"], (None, *answer_values(q))) for q in model["questions"])
     return Layout(code_length(model), tuple(radices(model)), answers)
 
 
