@@ -157,18 +157,32 @@ class Bank:
             grouped.setdefault(q.dimension, []).append(q)
         return grouped
 
-    @cached_property
+    @property
     def scoring_model(self) -> dict:
         """What scoring reads of the bank, as inlined for the browser (docs/bank-format.md)."""
+        return self.encoded_model.model
+
+    @property
+    def scoring_model_json(self) -> str:
+        """`scoring_model` as JSON: keys sorted, no spaces, ASCII only."""
+        return self.encoded_model.json
+
+    @cached_property
+    def encoded_model(self) -> EncodedModel:
+        """The scoring model and its JSON, encoded once: the fingerprint hashes
+        all of it but the "bank" entry, and pages inline all of it (1.3 MB for
+        10,000 questions, encoded again by every process that rendered, #18)."""
         core = {
             "threshold": num(self.quadrants.threshold),
             "levels": [{"id": lv.id, "min": num(lv.min)} for lv in self.levels],
             "dimensions": [{"id": d.id, "weight": num(d.weight)} for d in self.dimensions],
             "questions": [question_model(q) for q in self.questions],
         }
-        canonical = json.dumps(core, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
-        fingerprint = hashlib.sha256(canonical.encode()).hexdigest()[:12]
-        return {"bank": {"id": self.id, "version": self.version, "fingerprint": fingerprint}} | core
+        canonical = canonical_json(core)
+        about = {"id": self.id, "version": self.version,
+                 "fingerprint": hashlib.sha256(canonical.encode()).hexdigest()[:12]}
+        # "bank" sorts before every key of `core`: the whole is the core with it put in front
+        return EncodedModel({"bank": about} | core, f'{{"bank":{canonical_json(about)},{canonical[1:]}')
 
     @property
     def fingerprint(self) -> str:
@@ -188,6 +202,18 @@ class Bank:
 
 #: characters of the bank tag in a result code (docs/result-code.md)
 TAG_LENGTH = 5
+
+
+@dataclass(frozen=True)
+class EncodedModel:
+    model: dict
+    json: str  # canonical_json(model)
+
+
+def canonical_json(value) -> str:
+    """One spelling of a JSON value: keys sorted, no spaces, ASCII only (what
+    the fingerprint hashes, and the pages' |tojson before its HTML escapes)."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
 def num(x: float) -> int | float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,14 @@ def test_page_data_is_its_json_with_the_model_encoded_once(bank_dir):
                              else (context["results_data"], context["results_json"]))
             assert encoded == pages.theme.env.from_string("{{ data|tojson }}").render(data=data)
             assert json.loads(encoded)["model"] == project.bank.scoring_model
+
+
+def test_the_model_json_is_what_tojson_makes_of_the_model():
+    """Pages take the model's JSON from the bank's one encoding of it (#18),
+    made HTML-safe as |tojson does: here with every character it escapes."""
+    project = load_project(DEFAULT_BANK, None, False)
+    bank = replace(project.bank, version="1.0 'beta' <b>&amp;</b> é")
+    pages = Pages(bank, project.theme, RenderOptions(config=project.config))
+    tojson = pages.theme.env.from_string("{{ model|tojson }}").render(model=bank.scoring_model)
+    assert pages.model_json == tojson
+    assert all(escaped in tojson for escaped in ("\\u0027", "\\u003c", "\\u003e", "\\u0026", "\\u00e9"))
