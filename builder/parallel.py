@@ -10,6 +10,10 @@ pickled through a pipe. Where that is not worth it or not safe (no fork, one
 core, threads running, little work) it is the plain list comprehension. A child
 that fails is redone in the parent, so errors surface as they would without fork.
 Items of unequal work (files of different sizes) are grouped by their weights.
+
+`in_background(function)` computes one thing in a forked process at the
+lowest priority while the caller goes on: it takes a core the caller's work
+leaves idle (a stage that runs in one process) and next to nothing of a busy one.
 """
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -49,17 +54,39 @@ def map_forked(function: Callable[[T], R], items: Sequence[T], worthwhile: bool 
         results: dict[int, R] = {i: function(items[i]) for i in chunks[0]}
     except BaseException:  # the error (or Ctrl-C) is this process's to report: stop the children
         for _, pid, pipe in children:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            os.close(pipe)
+            stop(pid, pipe)
         raise
     for chunk, pid, pipe in children:
-        with os.fdopen(pipe, "rb") as received:
-            data = received.read()
-        _, status = os.waitpid(pid, 0)
-        values = pickle.loads(data) if status == 0 else [function(items[i]) for i in chunk]
-        results.update(zip(chunk, values, strict=True))
+        values = received(pid, pipe)
+        results.update(zip(chunk, values if values is not None else [function(items[i]) for i in chunk],
+                           strict=True))
     return [results[i] for i in range(len(items))]
+
+
+@contextmanager
+def in_background(function: Callable[[], R], otherwise: R) -> Iterator[Callable[[], R]]:
+    """Start computing `function()` in a forked process at the lowest priority;
+    inside the block, calling the yielded function waits for its result. Where
+    no process can be forked (see `map_forked`), or the process failed, the
+    result is `otherwise`: for work that only saves time later (compiling the
+    templates, builder/commands/build.py). Leaving the block stops the process."""
+    if cores() < 2 or not can_fork():
+        yield lambda: otherwise
+        return
+    pid, pipe = fork(lambda _: function(), [None], nice=LOWEST_PRIORITY)
+    outcome: list[R] = []
+
+    def result() -> R:
+        if not outcome:
+            values = received(pid, pipe)
+            outcome.append(values[0] if values is not None else otherwise)
+        return outcome[0]
+
+    try:
+        yield result
+    finally:
+        if not outcome:
+            stop(pid, pipe)
 
 
 def balanced(weights: Sequence[float], groups: int) -> list[list[int]]:
@@ -75,7 +102,12 @@ def balanced(weights: Sequence[float], groups: int) -> list[list[int]]:
     return [sorted(chunk) for chunk in chunks]
 
 
-def fork(function: Callable[[T], R], items: list[T]) -> tuple[int, int]:
+#: os.nice() increment to the lowest priority: Linux gives such a process about
+#: 1/70 of a core that others want, and all of an idle one
+LOWEST_PRIORITY = 19
+
+
+def fork(function: Callable[[T], R], items: list[T], nice: int = 0) -> tuple[int, int]:
     """Start a child computing `function` over `items`; returns its pid and the pipe to read from."""
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -85,9 +117,25 @@ def fork(function: Callable[[T], R], items: list[T]) -> tuple[int, int]:
     status = 1
     try:  # the child: never returns, never runs the parent's exit handlers or flushes its buffers
         os.close(read_end)
+        if nice:
+            os.nice(nice)
         data = pickle.dumps([function(item) for item in items], protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write_end, "wb") as out:
             out.write(data)
         status = 0
     finally:
         os._exit(status)
+
+
+def received(pid: int, pipe: int) -> list | None:
+    """What a child computed, once it has exited; None if it failed."""
+    with os.fdopen(pipe, "rb") as incoming:
+        data = incoming.read()
+    _, status = os.waitpid(pid, 0)
+    return pickle.loads(data) if status == 0 else None
+
+
+def stop(pid: int, pipe: int) -> None:
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    os.close(pipe)

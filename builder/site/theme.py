@@ -141,6 +141,25 @@ class CompiledTemplates(jinja2.BytecodeCache):
 COMPILED_TEMPLATES = CompiledTemplates()
 
 
+def compiled_templates(source: Path, theme: Path | None) -> dict[str, bytes]:
+    """Every page template and partial, compiled: what COMPILED_TEMPLATES then
+    holds, for another process to `use_compiled_templates`. A template that does
+    not compile is left out (load_theme reports it, or rendering does)."""
+    env = template_environment(source / "templates", theme)
+    for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
+        if not name.startswith((f"{BUILTIN_PREFIX}/", "static/")):
+            try:
+                env.get_template(name)
+            except jinja2.TemplateError:
+                continue
+    return dict(COMPILED_TEMPLATES.code)
+
+
+def use_compiled_templates(code: dict[str, bytes]) -> None:
+    """Templates compiled elsewhere: Jinja takes each only while its source is unchanged."""
+    COMPILED_TEMPLATES.code.update(code)
+
+
 def template_environment(templates: Path, theme: Path | None) -> jinja2.Environment:
     builtin = jinja2.FileSystemLoader(str(templates))
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({BUILTIN_PREFIX: builtin})]

@@ -7,12 +7,13 @@ import random
 import subprocess
 import sys
 
+import jinja2
 import pytest
 from support.answers import random_answers
 from support.cli import run
 from support.genbank import generate_bank
 from support.html import tree
-from support.paths import FIXTURES
+from support.paths import DEFAULT_BANK, FIXTURES
 
 from builder import parallel
 from builder.bank.load import PARALLEL_READ_FROM, load
@@ -21,6 +22,7 @@ from builder.commands.build import PARALLEL_RENDER_FROM, build
 from builder.rules import team
 from builder.rules.codes import encode
 from builder.rules.team import Found, aggregate, read_codes
+from builder.site import theme
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
 
@@ -56,6 +58,63 @@ def test_a_failing_child_is_redone_here_so_the_error_surfaces(two_cores):
 
     with pytest.raises(ValueError, match="bad item 0"):
         parallel.map_forked(broken, [0, 1])
+
+
+@linux_only
+def test_in_background_computes_in_a_child_at_the_lowest_priority(two_cores):
+    with parallel.in_background(lambda: (os.getpid(), os.nice(0)), None) as result:
+        pid, niceness = result()
+        assert result() == (pid, niceness), "asked again: the same result"
+    assert pid != os.getpid()
+    assert niceness == min(19, os.nice(0) + parallel.LOWEST_PRIORITY)
+
+
+@linux_only
+def test_in_background_gives_otherwise_without_a_child_or_when_it_failed(two_cores, monkeypatch):
+    def broken():
+        raise ValueError("no")
+
+    with parallel.in_background(broken, "otherwise") as result:
+        assert result() == "otherwise"
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    with parallel.in_background(os.getpid, "otherwise") as result:
+        assert result() == "otherwise"
+
+
+@linux_only
+def test_leaving_the_block_stops_the_background_process(two_cores, monkeypatch):
+    started = []
+    monkeypatch.setattr(parallel, "fork", lambda *args, fork=parallel.fork, **kw: started.append(fork(*args, **kw))
+                        or started[-1])
+    with pytest.raises(KeyError), parallel.in_background(lambda: __import__("time").sleep(60), None):
+        raise KeyError("the caller failed")
+    pid, pipe = started[0]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # killed and reaped: no process left behind
+    with pytest.raises(OSError):
+        os.fstat(pipe)
+
+
+@linux_only
+def test_a_build_renders_with_the_templates_compiled_in_the_background(two_cores, tmp_path, monkeypatch):
+    """The templates are compiled by a child while the bank loads (commands/build.py):
+    this process compiles none of them, and its pages are those it would make itself."""
+    monkeypatch.setattr(theme.COMPILED_TEMPLATES, "code", {})
+    compiled_here = []
+    real_compile = jinja2.Environment.compile
+
+    def compile_and_note(self, source, name=None, *args, **kwargs):
+        compiled_here.append((os.getpid(), name))
+        return real_compile(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile_and_note)
+    build(DEFAULT_BANK, tmp_path / "background")
+    assert compiled_here == []
+    monkeypatch.setattr(theme.COMPILED_TEMPLATES, "code", {})
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    build(DEFAULT_BANK, tmp_path / "here")
+    assert {name for _, name in compiled_here} >= {"base.html", "quiz.html", "_charts.html"}
+    assert tree(tmp_path / "background") == tree(tmp_path / "here")
 
 
 @pytest.mark.parametrize(("weights", "groups", "expected"), [

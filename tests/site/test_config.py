@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import jinja2
 import jsonschema
 import pytest
 import yaml
@@ -16,6 +19,7 @@ from support.paths import BANKS, FIXTURES, ROOT, SMALL_BANK
 from builder.commands.build import build, load_project, watched_paths
 from builder.commands.schema import bank_schema
 from builder.errors import AssessError, BankError
+from builder.site import theme
 from builder.site.brand import contrast
 
 SITES = FIXTURES / "sites"
@@ -291,6 +295,38 @@ def test_theme_mistakes_name_file_and_line(tmp_path, monkeypatch, files, message
     result = run("build")
     assert (result.exit_code, result.stderr) == (1, f"{message}\nError: 1 problem found\n")
     assert not (project / "site").exists()
+
+
+def test_a_theme_mistake_reads_the_same_when_templates_compile_in_the_background(tmp_path):
+    """The command line compiles the templates in a child while the bank loads
+    (commands/build.py); a theme template that does not compile is still
+    reported by the load, with its file and line."""
+    project = theme_project(tmp_path, {"base.html": '{% extends "builtin/base.html" %}\n{% block head %}{% if %}'
+                                                    '{% endblock %}\n'})
+    result = subprocess.run([sys.executable, "-m", "builder", "build"], cwd=project, capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (1, "theme/base.html:2: template syntax error: Expected an "
+                                                     "expression, got 'end of statement block'\n"
+                                                     "Error: 1 problem found\n")
+    assert not (project / "site").exists()
+
+
+def test_compiled_templates_are_every_page_and_partial_of_builtin_and_theme(tmp_path, monkeypatch):
+    project = theme_project(tmp_path, {
+        "method.html": '{% extends "base.html" %}{% block content %}ours{% endblock %}',
+        "broken.html": "{% if %}",
+        "static/page.html": "{% if %}",
+    })
+    monkeypatch.setattr(theme.COMPILED_TEMPLATES, "code", {})
+    code = theme.compiled_templates(ROOT / "site_src", project / "theme")
+    templates = theme.template_environment(ROOT / "site_src" / "templates", project / "theme")
+    names = sorted(p.name for p in (ROOT / "site_src" / "templates").glob("*.html"))
+    assert len(code) == len(names), "the theme's method.html in place of the built-in one, broken.html left out"
+    monkeypatch.setattr(theme.COMPILED_TEMPLATES, "code", {})
+    theme.use_compiled_templates(code)
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *args, **kwargs: pytest.fail("compiled again"))
+    for name in names:
+        assert templates.get_template(name).filename == str(
+            (project / "theme" if name == "method.html" else ROOT / "site_src" / "templates") / name)
 
 
 def test_serve_watches_the_config_and_the_theme(tmp_path):
