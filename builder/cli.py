@@ -6,6 +6,7 @@ the start of every build."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -207,7 +208,24 @@ def i18n(template: str | None) -> None:
 
 
 def main() -> None:
-    cli(prog_name="assess")
+    """The `assess` command. It leaves without Python's clean-up at exit:
+    freeing every object of a build one by one took 0.1 s for 10,000 questions
+    (#18), and the system takes the memory back at once. Files are closed and
+    the scratch folder is gone by then; only the output buffers need a flush."""
+    try:
+        cli(prog_name="assess")
+        code = 0
+    except SystemExit as leaving:  # how Click's standalone mode ends every command
+        code = leaving.code
+    if code is not None and not isinstance(code, int):  # what sys.exit("message") would do
+        print(code, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed, or a reader that went away
+            pass
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

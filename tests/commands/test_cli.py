@@ -263,3 +263,30 @@ def test_python_dash_m_builder_help():
     assert done.stdout.startswith("Usage: assess [OPTIONS] COMMAND [ARGS]...")
     for command in ("validate", "score", "schema"):
         assert f"  {command} " in done.stdout
+
+
+@pytest.mark.parametrize(("args", "status", "stdout", "stderr"), [
+    (["validate", "--bank", SMALL_BANK], 0, "small-shop 1.0 (", ""),
+    (["validate", "--bank", BROKEN / "no-such-bank"], 1, "", "Error: bank folder not found: "),
+    (["validate", "--bank"], 2, "", "Error: Option '--bank' requires an argument.\n"),
+])
+def test_the_command_leaves_with_its_status_and_all_its_output(args, status, stdout, stderr, tmp_path):
+    """main() skips Python's clean-up at exit (os._exit, #18): the exit status
+    and every byte written to stdout and stderr (files here, not terminals) must
+    still be what Click made of the command."""
+    out, err = tmp_path / "out", tmp_path / "err"
+    with out.open("w") as stdout_file, err.open("w") as stderr_file:
+        done = subprocess.run([sys.executable, "-m", "builder", *map(str, args)], cwd=ROOT, stdout=stdout_file,
+                              stderr=stderr_file, timeout=60)
+    assert done.returncode == status
+    assert out.read_text().startswith(stdout) and err.read_text().startswith(stderr)
+    assert (out.read_text() + err.read_text()).endswith("\n")
+
+
+def test_a_built_site_is_complete_when_the_command_has_left(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "builder", "build", "--bank", str(SMALL_BANK), "-d",
+                           str(tmp_path / "site")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Built {tmp_path / 'site'}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no scratch folder left"
+    assert (tmp_path / "site" / "en" / "quiz.html").read_text(encoding="utf-8").endswith("</html>\n")
