@@ -77,12 +77,20 @@ def cyclic_gc_paused():
     that live until it ends. Python's cycle collector, triggered by allocations,
     would rescan them again and again: more than half the time of a
     10,000-question build (bench/). Reference counting still frees everything
-    that is not a cycle; collection resumes when the build is done."""
+    that is not a cycle; collection resumes when the build is done.
+
+    The build's objects then go straight to the oldest generation (what
+    freeze() and unfreeze() together do): the first collection after the build
+    would otherwise scan every one of them (50 ms for 10,000 questions, #18).
+    Only a full collection looks at them, as at any long-lived object, so the
+    cycles a build leaves are still collected (`assess serve` builds again and again)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 

@@ -1,9 +1,11 @@
 """`assess build`: what lands on disk, and what never does."""
 from __future__ import annotations
 
+import gc
 import json
 import re
 import shutil
+import weakref
 
 import pytest
 from support.cli import run
@@ -11,6 +13,7 @@ from support.genbank import generate_bank
 from support.html import parse_page, tree
 from support.paths import BANKS, FIXTURES, HOSTILE_BANK
 
+from builder.commands import build as build_module
 from builder.commands.build import build
 from builder.errors import AssessError, BankError
 from builder.site import render as render_module
@@ -94,6 +97,33 @@ def test_a_markdown_heavy_bank_renders_its_markdown_and_shows_question_texts_as_
             ) in quiz
     assert "<ol>\n<li><strong>Zuhören</strong>: ein Kundengespräch pro Woche.</li>" in hints
     assert "decision 1 is driven **first** by what *actually* helps" in quiz, "a question's text is not Markdown"
+
+
+def test_a_builds_objects_go_to_the_oldest_generation_and_are_collected_there(tmp_path, monkeypatch):
+    """After a build, its objects are in the oldest generation (commands/build.py):
+    a collection of the young ones does not scan them, a full one collects the
+    cycles the build left (assess serve builds again and again)."""
+
+    class Part:
+        pass
+
+    left: list[weakref.ref] = []
+    real_render = build_module.render
+
+    def render_leaving_a_cycle(*args, **kwargs):
+        part = Part()
+        part.itself = part
+        left.append(weakref.ref(part))
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "render", render_leaving_a_cycle)
+    build(BANKS["small"], tmp_path / "site")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert any(type(thing) is Part for thing in gc.get_objects(generation=2))
+    gc.collect(1)
+    assert left[0]() is not None, "the young generations are collected without it"
+    gc.collect()
+    assert left[0]() is None, "a full collection frees the cycle"
 
 
 def test_failed_build_leaves_the_previous_site_untouched(tmp_path):
