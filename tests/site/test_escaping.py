@@ -58,3 +58,39 @@ def test_output_goes_through_escape_output():
 def test_undefined_values_still_fail_loudly():
     with pytest.raises(jinja2.UndefinedError, match="'missing' is undefined"):
         PageEnvironment(**OPTIONS).from_string("{{ missing }}").render()
+
+
+class Strings(dict):
+    """A dict subclass with an attribute of its own: Jinja's rule, not the shortcut."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.lines = "the attribute"
+
+
+#: keys that are a dict's methods or attributes, and keys that are not
+names = st.sampled_from(["items", "keys", "get", "copy", "__class__", "__doc__", "lines", "quiz_title", "x", ""])
+containers = st.one_of(
+    st.dictionaries(names, st.integers()),
+    st.dictionaries(names, st.integers()).map(Strings),
+    st.lists(st.integers(), max_size=3),
+    st.builds(lambda: jinja2.utils.Namespace(quiz_title="title")),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(containers, names)
+def test_attribute_lookup_is_jinjas(obj, name):
+    """PageEnvironment looks up a plain dict's keys directly (`t.key`): the
+    result must be Jinja's for every object and name, methods of dict included."""
+    ours, jinjas = PageEnvironment(**OPTIONS).getattr(obj, name), jinja2.Environment(**OPTIONS).getattr(obj, name)
+    if isinstance(jinjas, jinja2.Undefined):
+        assert type(ours) is type(jinjas) and ours._undefined_name == jinjas._undefined_name
+        assert ours._undefined_obj is jinjas._undefined_obj
+    else:
+        assert ours == jinjas
+
+
+def test_a_missing_ui_string_fails_loudly():
+    with pytest.raises(jinja2.UndefinedError, match="'dict object' has no attribute 'missing'"):
+        PageEnvironment(**OPTIONS).from_string("{{ t.missing }}").render(t={"there": "yes"})
