@@ -107,10 +107,14 @@ def check_questions(questions: list[Question], dimensions: list[Dimension], prob
                 at(f"question {q.id!r}: all options score the same, so the answer changes nothing", True)
     if dims is None or not check_poles:
         return
+    poles: dict[str, set[str]] = {d.id: set() for d in dimensions}
+    for q in questions:  # one pass, not one per dimension (#18)
+        covered = poles.get(q.dimension)
+        if covered is not None and len(covered) < len(AXES):
+            covered |= measured_axes(q)
     for d in dimensions:
-        poles = {axis for q in questions if q.dimension == d.id for axis in measured_axes(q)}
         for axis in AXES:
-            if axis not in poles:
+            if axis not in poles[d.id]:
                 problems.append(Problem(d.path, d.line,
                                         f"dimension {d.id!r} has no question for the {axis} pole", True))
 
