@@ -185,8 +185,10 @@ def template_environment(templates: Path, theme: Path | None) -> jinja2.Environm
 
 @jinja2.pass_context
 def in_page_language(context: jinja2.runtime.Context, text: dict[str, str]) -> str:
-    """`text|tr`: a bank text in the page's language."""
-    return text[context["lang"]]
+    """`text|tr`: a bank text in the page's language. `lang` is looked up as
+    `context["lang"]` does (the template's own variables, then the page's),
+    without its two calls: a large bank's pages use |tr 60,000 times per language."""
+    return text[(context.vars if "lang" in context.vars else context.parent)["lang"]]
 
 
 def check_templates(env: jinja2.Environment, theme: Path) -> list[Problem]:
