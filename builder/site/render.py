@@ -141,9 +141,9 @@ class Pages:
 
     @cached_property
     def model_json(self) -> Markup:
-        """`scoring_model|tojson` from the bank's own encoding of the model
-        (the same JSON options), made HTML-safe as |tojson does."""
-        return html_safe_json(self.bank.scoring_model_json)
+        """`scoring_model|tojson`: the bank's own encoding of the model (the
+        same JSON options) through Jinja's HTML escapes of |tojson."""
+        return htmlsafe_json_dumps(None, dumps=lambda _: self.bank.scoring_model_json)
 
     def json_with_model(self, data: dict) -> Markup:
         """`data|tojson` for page data holding the scoring model: the model is
@@ -187,12 +187,6 @@ class Pages:
             return self.theme.env.get_template(template).render(context).encode("utf-8")
         except jinja2.TemplateError as exc:  # most likely in a theme's template
             raise BankError([template_problem(exc, template)]) from None
-
-
-def html_safe_json(text: str) -> Markup:
-    """What jinja2's htmlsafe_json_dumps does to the JSON it encoded."""
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                  .replace("'", "\\u0027"))
 
 
 def template_problem(exc: jinja2.TemplateError, name: str) -> Problem:
