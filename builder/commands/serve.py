@@ -128,11 +128,13 @@ def make_handler(site_dir: Path, channel: Channel, errors: Callable[[], str | No
             return super().do_GET()
 
         def stream_events(self):
+            # the build the client has seen: read before the headers go out, since a
+            # client that has them may save a file at once, and its rebuild must reach it
+            generation = channel.generation
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            generation = channel.generation
             current = errors()
             try:
                 if current:

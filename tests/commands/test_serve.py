@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import io
 import json
 import os
 import re
@@ -179,3 +180,34 @@ def test_the_watcher_notices_every_kind_of_save(tmp_path):
     assert changed(lambda: config.write_text("title: X\n")), "a watched file that did not exist"
     assert changed(lambda: (bank / "sub" / "loop").symlink_to(bank, target_is_directory=True))
     assert watcher.snapshot() == before, "a link to a folder above is watched, not followed"
+
+
+def test_a_build_that_ends_right_after_the_event_streams_headers_still_reaches_the_client(tmp_path):
+    """A client that has the headers of the reload channel may save a file at
+    once (the tests do, an editor may): the rebuild's message must reach it even
+    when it is published before the handler goes on (CI saw this race)."""
+    from builder.commands.serve import Channel, make_handler
+
+    channel = Channel()
+
+    class Client(io.BytesIO):
+        """The connection: the build finishes as the headers arrive; the first event ends it."""
+
+        def write(self, data):
+            written = super().write(data)
+            if b"text/event-stream" in data:
+                channel.publish({"type": "reload"})
+            if data.startswith(b"data: "):
+                raise BrokenPipeError
+            return written
+
+    factory = make_handler(tmp_path, channel, lambda: None)  # the handler class, given the site folder
+    handler_class = getattr(factory, "func", factory)
+    handler = handler_class.__new__(handler_class)
+    handler.wfile, handler.request_version, handler.requestline = Client(), "HTTP/1.1", "GET /__assess/events"
+    handler.command, handler.client_address, handler.close_connection = "GET", ("127.0.0.1", 0), True
+    waited = threading.Thread(target=handler.stream_events, daemon=True)
+    waited.start()
+    waited.join(timeout=5)
+    assert not waited.is_alive(), "the handler waits for a build that has already happened"
+    assert handler.wfile.getvalue().endswith(b'data: {"type": "reload"}\n\n')
