@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import signal
 import sys
 import threading
@@ -64,21 +65,29 @@ def map_forked(function: Callable[[T], R], items: Sequence[T], worthwhile: bool 
 
 
 @contextmanager
-def in_background(function: Callable[[], R], otherwise: R) -> Iterator[Callable[[], R]]:
-    """Start computing `function()` in a forked process at the lowest priority;
-    inside the block, calling the yielded function waits for its result. Where
-    no process can be forked (see `map_forked`), or the process failed, the
-    result is `otherwise`: for work that only saves time later (compiling the
-    templates, builder/commands/build.py). Leaving the block stops the process."""
+def in_background(function: Callable[[], R], otherwise: R) -> Iterator[Callable[[float], R]]:
+    """Start computing `function()` in a forked process at the lowest priority,
+    for work that only saves time later (compiling the templates,
+    builder/commands/build.py). Inside the block, `result(wait)` is what the
+    process computed if it is done within `wait` seconds, else `otherwise`:
+    also where no process can be forked (see `map_forked`) or it failed. A
+    process at the lowest priority gets next to nothing of a busy machine, so
+    rather than wait for it, the caller does the work itself; the process is
+    stopped then, and when the block ends."""
     if cores() < 2 or not can_fork():
-        yield lambda: otherwise
+        yield lambda wait=0.0: otherwise
         return
     pid, pipe = fork(lambda _: function(), [None], nice=LOWEST_PRIORITY)
     outcome: list[R] = []
 
-    def result() -> R:
+    def result(wait: float = 0.0) -> R:
         if not outcome:
-            values = received(pid, pipe)
+            done, _, _ = select.select([pipe], [], [], wait)  # readable: it is writing what it computed, or died
+            if done:
+                values = received(pid, pipe)
+            else:
+                stop(pid, pipe)
+                values = None
             outcome.append(values[0] if values is not None else otherwise)
         return outcome[0]
 

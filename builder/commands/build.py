@@ -20,6 +20,9 @@ from .project import Project, load_project
 
 #: questions from which rendering the languages in parallel pays for the processes
 PARALLEL_RENDER_FROM = 1_000
+#: seconds to wait for the templates compiled in the background once the project
+#: is loaded: none, the process that renders compiles what is not done by then
+TEMPLATES_WAIT = 0.0
 
 
 def build(bank_dir: Path, site_dir: Path, base_url: str | None = None, strict: bool = False, clean: bool = False,
@@ -28,7 +31,7 @@ def build(bank_dir: Path, site_dir: Path, base_url: str | None = None, strict: b
     date = build_date(os.environ)
     with cyclic_gc_paused(), in_background(lambda: templates_compiled(config_file), {}) as compiled:
         project = load_project(bank_dir, config_file, strict)
-        use_compiled_templates(compiled())
+        use_compiled_templates(compiled(TEMPLATES_WAIT))
         options = RenderOptions(base_url=base_url or project.config.base_url or "/", config=project.config,
                                 build_date=date, live_reload=live_reload)
         with staged_site(site_dir, clean=clean, protect=inputs(bank_dir, project.config)) as scratch:
@@ -52,8 +55,10 @@ def render_languages(project: Project, options: RenderOptions, folder: Path) -> 
 def templates_compiled(config_file: Path | None) -> dict[str, bytes]:
     """The theme's templates compiled (site/theme.py), computed beside the
     loading stages: compiling them was 0.25 s of every process that renders,
-    and a core is free while the checks and self-tests run (#18). The config
-    is read here only for its theme folder; load_project reads and checks it."""
+    and a core is free while the checks and self-tests run (#18). For a small
+    bank, or on a busy machine, they are not done in time and each rendering
+    process compiles them as before. The config is read here only for its
+    theme folder; load_project reads and checks it."""
     config, _ = load_config(config_file, None)
     return compiled_templates(bundled("site_src"), config.theme_dir)
 
