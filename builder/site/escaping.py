@@ -6,8 +6,9 @@ object, built in Python. In a page's output that object is only joined into
 the page, so the wrapper is work for nothing: 230,000 times per language for a
 10,000-question bank, a tenth of its rendering (#18). Here a plain `str` goes
 through the same C function escape() uses, and comes out as `str`; Markup,
-already safe, is passed on as it is; anything else (numbers, undefined
-values) goes through escape() itself. The bytes of every page are the same.
+already safe, is passed on as it is; an int or float as its text, which has
+nothing to escape; anything else (undefined values, objects with __html__)
+goes through escape() itself. The bytes of every page are the same.
 
 Only the output of `{{ }}` changes. Where a template's escaping is switched
 per block (`{% autoescape %}`), and in the `|e` filter, Jinja's own code runs.
